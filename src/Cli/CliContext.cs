@@ -1,0 +1,45 @@
+namespace ContractKit.Cli;
+
+/// <summary>Where a command writes: results to <see cref="Out"/>, problems to <see cref="Err"/>.</summary>
+internal sealed class CommandOutput(TextWriter output, TextWriter error)
+{
+    public TextWriter Out => output;
+
+    public TextWriter Err => error;
+
+    public void Error(string message) => error.WriteLine($"contractkit: {message}");
+}
+
+/// <summary>
+/// Runs a command body with the process-wide guarantees: expected failures end with a message and
+/// an exit code, never a stack trace; Ctrl-C ends with 130.
+/// </summary>
+internal sealed class CliContext(TextWriter output, TextWriter error)
+{
+    public CommandOutput Output { get; } = new(output, error);
+
+    public async Task<int> RunAsync(Func<CommandOutput, Task<ExitCode>> body)
+    {
+        try
+        {
+            return (int)await body(Output);
+        }
+        catch (OperationCanceledException)
+        {
+            Output.Error("cancelled");
+            return (int)ExitCode.Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Output.Error(e.Message);
+            return (int)ExitCode.UsageOrIoError;
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug prints one line, not a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Output.Error($"internal error ({e.GetType().Name}): {e.Message}. This is a bug in contractkit; please report it with the command you ran.");
+            return (int)ExitCode.InternalError;
+        }
+    }
+}
