@@ -1,0 +1,33 @@
+using ContractKit.Cli.Tests.Support;
+using ContractKit.Contracts.Diagnostics;
+
+namespace ContractKit.Cli.Tests;
+
+/// <summary>The README is part of the product: its rule table and exit codes must match the code.</summary>
+public class ReadmeTests
+{
+    private static readonly string Readme = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "README.md"));
+
+    [Test]
+    public void Lists_every_lint_rule_with_its_severity()
+    {
+        var missing = Rules.All.Where(r => !Readme.Contains($"| `{r.Id}` | {(r.DefaultSeverity == Severity.Error ? "error" : "warning")} |", StringComparison.Ordinal));
+        Assert.That(missing.Select(r => r.Id), Is.Empty);
+    }
+
+    [Test]
+    public void Documents_every_exit_code()
+    {
+        foreach (var code in Enum.GetValues<ExitCode>())
+        {
+            Assert.That(Readme, Does.Contain($"| {(int)code} |"), $"exit code {code}");
+        }
+    }
+
+    [Test]
+    public void Names_the_two_commands_a_newcomer_runs()
+    {
+        Assert.That(Readme, Does.Contain("./contractkit lint contracts/"));
+        Assert.That(Readme, Does.Contain("./test.sh"));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace ContractKit.Cli.Tests.Support;
+
+/// <summary>What a run of contractkit printed and returned.</summary>
+internal sealed record CliResult(int ExitCode, string Out, string Err);
+
+/// <summary>Runs contractkit in-process (fast) or as a real process (for what only a process shows).</summary>
+internal static class CliRunner
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error, CancellationToken.None);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs the built contractkit.dll with dotnet, in <paramref name="workingDirectory"/>.</summary>
+    public static async Task<CliResult> RunProcessAsync(string workingDirectory, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "contractkit.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContractKit.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("ContractKit.sln not found");
+    }
+}
+
+/// <summary>A temporary folder, removed afterwards.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "contractkit-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public string Write(string relative, string content)
+    {
+        var path = System.IO.Path.Combine(Path, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

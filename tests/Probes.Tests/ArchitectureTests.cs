@@ -1,0 +1,30 @@
+using System.Xml.Linq;
+
+namespace ContractKit.Probes.Tests;
+
+/// <summary>Probes check live sources and must stay independent of the simulators that imitate them.</summary>
+public class ArchitectureTests
+{
+    [Test]
+    public void Probes_references_only_Contracts()
+    {
+        var references = ProjectReferences(Path.Combine("src", "Probes", "Probes.csproj"));
+        Assert.That(references, Is.EqualTo(new[] { "Contracts.csproj" }));
+    }
+
+    internal static IEnumerable<string> ProjectReferences(string project) =>
+        XDocument.Load(Path.Combine(RepositoryRoot(), project))
+            .Descendants("ProjectReference")
+            .Select(r => Path.GetFileName(r.Attribute("Include")!.Value));
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContractKit.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory!.FullName;
+    }
+}
