@@ -13,18 +13,7 @@ public class ArchitectureTests
     }
 
     internal static IEnumerable<string> ProjectReferences(string project) =>
-        XDocument.Load(Path.Combine(RepositoryRoot(), project))
+        XDocument.Load(Path.Combine(TestRepository.Root, project))
             .Descendants("ProjectReference")
             .Select(r => Path.GetFileName(r.Attribute("Include")!.Value));
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContractKit.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
-    }
 }

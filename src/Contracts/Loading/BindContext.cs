@@ -66,21 +66,8 @@ internal sealed class BindContext(SourceDocument document, IReadOnlySet<string> 
         mapping?[key] is { } node ? Value(node, parse, rule) : null;
 
     public T? Value<T>(DocumentNode node, ValueParser<T> parse, Rule rule)
-        where T : struct
-    {
-        if (node is not ScalarNode { Kind: ScalarKind.String } scalar || IsBroken(node))
-        {
-            return null;
-        }
-
-        if (parse(scalar.Text, out var value, out var error))
-        {
-            return value;
-        }
-
-        Error(rule, node, error!);
-        return null;
-    }
+        where T : struct =>
+        TryParse(node, parse, rule, out var value) ? value : null;
 
     /// <summary>Like <see cref="Value{T}(MappingNode?, string, ValueParser{T}, Rule)"/>, for reference types.</summary>
     public T? Object<T>(MappingNode? mapping, string key, ValueParser<T?> parse, Rule rule)
@@ -88,20 +75,24 @@ internal sealed class BindContext(SourceDocument document, IReadOnlySet<string> 
         mapping?[key] is { } node ? Object(node, parse, rule) : null;
 
     public T? Object<T>(DocumentNode node, ValueParser<T?> parse, Rule rule)
-        where T : class
+        where T : class =>
+        TryParse(node, parse, rule, out var value) ? value : null;
+
+    private bool TryParse<T>(DocumentNode node, ValueParser<T> parse, Rule rule, out T value)
     {
+        value = default!;
         if (node is not ScalarNode { Kind: ScalarKind.String } scalar || IsBroken(node))
         {
-            return null;
+            return false;
         }
 
-        if (parse(scalar.Text, out var value, out var error))
+        if (parse(scalar.Text, out value, out var error))
         {
-            return value;
+            return true;
         }
 
         Error(rule, node, error!);
-        return null;
+        return false;
     }
 
     /// <summary>Reads a value that may hold secret references; <paramref name="referenceOnly"/> demands exactly one reference.</summary>

@@ -8,7 +8,7 @@ internal sealed record CliResult(int ExitCode, string Out, string Err);
 /// <summary>Runs contractkit in-process (fast) or as a real process (for what only a process shows).</summary>
 internal static class CliRunner
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => TestRepository.Root;
 
     public static async Task<CliResult> RunAsync(params string[] args)
     {
@@ -35,33 +35,4 @@ internal static class CliRunner
         await process.WaitForExitAsync();
         return new CliResult(process.ExitCode, await output, await error);
     }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContractKit.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ContractKit.sln not found");
-    }
-}
-
-/// <summary>A temporary folder, removed afterwards.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "contractkit-cli-tests", Guid.NewGuid().ToString("N"));
-
-    public string Write(string relative, string content)
-    {
-        var path = System.IO.Path.Combine(Path, relative);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -28,7 +28,7 @@ public class SecretTests
     [Test]
     public async Task Resolves_environment_and_file_references_and_never_prints_the_value()
     {
-        using var folder = new Support.TempFolder();
+        using var folder = new TempFolder();
         folder.Write("secrets/token", "s3cr3t-file\n");
         var resolver = new EnvironmentSecretResolver(folder.Path, name => name == "PASSWORD" ? "hunter2" : null);
 

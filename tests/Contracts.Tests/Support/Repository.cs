@@ -1,42 +1,13 @@
 namespace ContractKit.Contracts.Tests.Support;
 
-/// <summary>Paths inside the repository, found from the test assembly's folder.</summary>
+/// <summary>Paths the Contracts tests read, beside the shared <see cref="TestRepository"/> ones.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => TestRepository.Root;
 
-    public static string Contracts => Path.Combine(Root, "contracts");
+    public static string Contracts => TestRepository.Contracts;
 
     public static string LintFixtures => Path.Combine(Root, "tests", "Contracts.Tests", "Fixtures", "lint");
 
-    public static string Example(string name) => Path.Combine(Contracts, name);
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContractKit.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ContractKit.sln not found above the test folder");
-    }
-}
-
-/// <summary>A temporary folder for one test, removed afterwards.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "contractkit-tests", Guid.NewGuid().ToString("N"));
-
-    public string Write(string relative, string content)
-    {
-        var path = System.IO.Path.Combine(Path, relative);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    public static string Example(string name) => TestRepository.Example(name);
 }
