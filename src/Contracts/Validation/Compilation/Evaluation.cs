@@ -23,11 +23,31 @@ internal sealed class Evaluation
 
     public bool Collecting => Errors is not null;
 
-    public void Push(string name) => _path.Add((name, -1));
+    // The path is only needed to name where an error is: a verdict-only evaluation skips it. The
+    // mode changes only around Quietly, so every Pop meets the mode of its Push.
+    public void Push(string name)
+    {
+        if (Errors is not null)
+        {
+            _path.Add((name, -1));
+        }
+    }
 
-    public void Push(int index) => _path.Add((null, index));
+    public void Push(int index)
+    {
+        if (Errors is not null)
+        {
+            _path.Add((null, index));
+        }
+    }
 
-    public void Pop() => _path.RemoveAt(_path.Count - 1);
+    public void Pop()
+    {
+        if (Errors is not null)
+        {
+            _path.RemoveAt(_path.Count - 1);
+        }
+    }
 
     /// <summary>Inside a field marked x-pii: messages describe values without quoting them.</summary>
     public void EnterHidden() => _hidden++;

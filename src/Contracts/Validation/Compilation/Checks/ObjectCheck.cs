@@ -11,7 +11,11 @@ internal sealed class ObjectCheck : Check
     private const int LinearLookup = 12;
 
     private readonly (string Name, CompiledSchema Schema)[] _properties;
-    private readonly FrozenDictionary<string, CompiledSchema>? _byName;
+    private readonly byte[][] _utf8Names;
+    private readonly int[] _requiredBit;
+    private readonly string[] _requiredUndeclared;
+    private readonly ulong _allRequiredBits;
+    private readonly FrozenDictionary<string, int>? _byName;
     private readonly (Regex Pattern, CompiledSchema Schema)[] _patternProperties;
     private readonly CompiledSchema? _additional;
     private readonly string[] _required;
@@ -35,7 +39,35 @@ internal sealed class ObjectCheck : Check
         string location)
     {
         _properties = properties;
-        _byName = properties.Length > LinearLookup ? properties.ToFrozenDictionary(p => p.Name, p => p.Schema, StringComparer.Ordinal) : null;
+
+        // Names are compared as UTF-8, the form JsonDocument holds them in: no transcoding per record.
+        _utf8Names = [.. properties.Select(p => System.Text.Encoding.UTF8.GetBytes(p.Name))];
+        _byName = properties.Length > LinearLookup
+            ? properties.Select((p, i) => (p.Name, i)).DistinctBy(p => p.Name).ToFrozenDictionary(p => p.Name, p => p.i, StringComparer.Ordinal)
+            : null;
+
+        // Required properties that are also declared are ticked off in the one pass over the record;
+        // only the rest (at most 64 tracked by bits) need a lookup of their own.
+        _requiredBit = new int[properties.Length];
+        Array.Fill(_requiredBit, -1);
+        var undeclared = new List<string>();
+        var bit = 0;
+        foreach (var name in required.Distinct(StringComparer.Ordinal))
+        {
+            var index = Array.FindIndex(properties, p => p.Name == name);
+            if (index >= 0 && bit < 64)
+            {
+                _requiredBit[index] = bit;
+                _allRequiredBits |= 1UL << bit;
+                bit++;
+            }
+            else
+            {
+                undeclared.Add(name);
+            }
+        }
+
+        _requiredUndeclared = [.. undeclared];
         _patternProperties = patternProperties;
         _additional = additional;
         _required = required;
@@ -55,7 +87,7 @@ internal sealed class ObjectCheck : Check
         }
 
         var valid = true;
-        foreach (var name in _required)
+        foreach (var name in _requiredUndeclared)
         {
             if (!instance.TryGetProperty(name, out _))
             {
@@ -68,15 +100,33 @@ internal sealed class ObjectCheck : Check
         }
 
         var count = 0;
+        var seenRequired = 0UL;
         foreach (var property in instance.EnumerateObject())
         {
             count++;
-            if (!EvaluateProperty(property, evaluation))
+            if (!EvaluateProperty(property, evaluation, ref seenRequired))
             {
                 valid = false;
                 if (!evaluation.Collecting)
                 {
                     return false;
+                }
+            }
+        }
+
+        if (seenRequired != _allRequiredBits)
+        {
+            // Report in the order the schema lists them, as people read it.
+            foreach (var name in _required)
+            {
+                var index = Array.FindIndex(_properties, p => p.Name == name);
+                if (index >= 0 && _requiredBit[index] >= 0 && (seenRequired & (1UL << _requiredBit[index])) == 0)
+                {
+                    valid = Fail("required", $"the required property '{name}' is missing");
+                    if (!evaluation.Collecting)
+                    {
+                        return false;
+                    }
                 }
             }
         }
@@ -124,7 +174,7 @@ internal sealed class ObjectCheck : Check
         }
     }
 
-    private bool EvaluateProperty(JsonProperty property, Evaluation evaluation)
+    private bool EvaluateProperty(JsonProperty property, Evaluation evaluation, ref ulong seenRequired)
     {
         var valid = true;
         var matched = false;
@@ -136,10 +186,16 @@ internal sealed class ObjectCheck : Check
                 valid = false;
             }
 
-            if (Declared(property) is { } declared)
+            var declared = Declared(property);
+            if (declared >= 0)
             {
                 matched = true;
-                valid &= declared.Evaluate(property.Value, evaluation);
+                if (_requiredBit[declared] >= 0)
+                {
+                    seenRequired |= 1UL << _requiredBit[declared];
+                }
+
+                valid &= _properties[declared].Schema.Evaluate(property.Value, evaluation);
             }
 
             if (_patternProperties.Length > 0)
@@ -176,22 +232,22 @@ internal sealed class ObjectCheck : Check
         }
     }
 
-    private CompiledSchema? Declared(JsonProperty property)
+    private int Declared(JsonProperty property)
     {
         if (_byName is not null)
         {
-            return _byName.GetValueOrDefault(property.Name);
+            return _byName.TryGetValue(property.Name, out var index) ? index : -1;
         }
 
-        foreach (var (name, schema) in _properties)
+        for (var i = 0; i < _utf8Names.Length; i++)
         {
-            if (property.NameEquals(name))
+            if (property.NameEquals(_utf8Names[i]))
             {
-                return schema;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
     private bool PropertyNameValid(string name, Evaluation evaluation)

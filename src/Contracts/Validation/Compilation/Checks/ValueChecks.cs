@@ -6,14 +6,14 @@ namespace ContractKit.Contracts.Validation.Compilation.Checks;
 internal sealed class EnumCheck : Check
 {
     private readonly JsonElement[] _values;
-    private readonly string[]? _strings;
+    private readonly byte[][]? _strings;
     private readonly string _location;
     private readonly string _listed;
 
     public EnumCheck(JsonElement values, string location)
     {
         _values = [.. values.EnumerateArray().Select(v => v.Clone())];
-        _strings = _values.All(v => v.ValueKind == JsonValueKind.String) ? [.. _values.Select(v => v.GetString()!)] : null;
+        _strings = _values.All(v => v.ValueKind == JsonValueKind.String) ? [.. _values.Select(v => System.Text.Encoding.UTF8.GetBytes(v.GetString()!))] : null;
         _location = location;
         var listed = string.Join(", ", _values.Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()));
         _listed = listed.Length <= 200 ? listed : listed[..197] + "…";
