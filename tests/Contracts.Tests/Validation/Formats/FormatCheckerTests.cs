@@ -1,0 +1,28 @@
+using ContractKit.Contracts.Validation.Formats;
+
+namespace ContractKit.Contracts.Tests.Validation.Formats;
+
+/// <summary>Cases the suite leaves out, and the decisions where the RFCs leave room.</summary>
+public class FormatCheckerTests
+{
+    [TestCase("date-time", "2024-02-29T23:59:60Z", true, Description = "a leap second at 23:59:60 UTC, any date")]
+    [TestCase("date-time", "2024-02-30T25:61:00Z", false, Description = "what NJsonSchema lets through")]
+    [TestCase("date-time", "2023-02-29T00:00:00Z", false)]
+    [TestCase("date-time", "0000-02-29T00:00:00Z", true, Description = "year 0 is a leap year")]
+    [TestCase("date-time", "1985-04-12T23:20:50.Z", false, Description = "a fraction needs a digit")]
+    [TestCase("date-time", "1985-04-12 23:20:50Z", false, Description = "RFC 3339's ABNF has no space separator")]
+    [TestCase("date-time", "1985-04-12T23:20:50", false, Description = "the offset is required")]
+    [TestCase("time", "00:59:60+01:00", true, Description = "23:59:60 in UTC")]
+    [TestCase("time", "23:59:60.5Z", true)]
+    [TestCase("duration", "p1d", false, Description = "designators are upper case")]
+    [TestCase("duration", "P1M1W", false)]
+    [TestCase("duration", "P1DT", false)]
+    [TestCase("duration", "PT1H1M1S", true)]
+    public void Dates_and_times(string format, string value, bool valid) => Check(format, value, valid);
+
+    private static void Check(string format, string value, bool valid)
+    {
+        Assert.That(FormatCheckers.TryGet(format, out var check), Is.True);
+        Assert.That(check!(value), Is.EqualTo(valid));
+    }
+}
