@@ -20,6 +20,19 @@ public class FormatCheckerTests
     [TestCase("duration", "PT1H1M1S", true)]
     public void Dates_and_times(string format, string value, bool valid) => Check(format, value, valid);
 
+    [TestCase("uri", "a:", true)]
+    [TestCase("uri", "foo://example.com:8042/over/there?name=ferret#nose", true)]
+    [TestCase("uri", "http://[fe80::1%25eth0]/", false, Description = "no RFC 6874 zone identifiers")]
+    [TestCase("uri", "http://a/b#c#d", false)]
+    [TestCase("iri", "http://example.com/\U000E0041", false, Description = "tags (U+E0000 to U+E0FFF) are not ucschar")]
+    [TestCase("iri", "http://example.com/\uE000", false, Description = "private use only in the query")]
+    [TestCase("iri", "http://example.com/?\uE000", true)]
+    [TestCase("uri-template", "{var:30}", true)]
+    [TestCase("uri-template", "{var:3*}", false)]
+    [TestCase("uri-template", "{+}", false)]
+    [TestCase("uri-template", "{=var}", false, Description = "operators reserved for future use")]
+    public void Uris(string format, string value, bool valid) => Check(format, value, valid);
+
     private static void Check(string format, string value, bool valid)
     {
         Assert.That(FormatCheckers.TryGet(format, out var check), Is.True);
