@@ -20,6 +20,27 @@ public class FormatCheckerTests
     [TestCase("duration", "PT1H1M1S", true)]
     public void Dates_and_times(string format, string value, bool valid) => Check(format, value, valid);
 
+    [TestCase("hostname", "XN--9N2BP8Q", true, Description = "A-labels compare without case")]
+    [TestCase("hostname", "xn--", false)]
+    [TestCase("hostname", "ab--cd", true, Description = "only xn-- is an IDNA prefix; other R-LDH labels pass as RFC 1123 says")]
+    [TestCase("hostname", "a.b.c.d", true)]
+    [TestCase("idn-hostname", "Bücher.example", false, Description = "no UTS #46 mapping: 'B' is DISALLOWED in a U-label")]
+    [TestCase("idn-hostname", "bücher.example", true)]
+    [TestCase("idn-hostname", "EXAMPLE.com", true, Description = "LDH labels keep their case")]
+    [TestCase("idn-hostname", "\uD800abc", false, Description = "a lone surrogate is no character")]
+    [TestCase("idn-hostname", "אבג.com", true, Description = "an RTL label and an LTR label that both meet the Bidi rule")]
+    [TestCase("idn-hostname", "אבג.1com", false, Description = "in a Bidi name an LDH label must start with a letter")]
+    [TestCase("email", "a@b", true)]
+    [TestCase("email", "\"\"@example.com", true)]
+    [TestCase("email", "user@[IPv6:2001:db8::1]", true)]
+    [TestCase("email", "user@[2001:db8::1]", false)]
+    [TestCase("email", "a\"b@example.com", false)]
+    [TestCase("email", "user@example.com.", false)]
+    [TestCase("email", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com", false, Description = "65 octets")]
+    [TestCase("idn-email", "ääääääääääääääääääääääääääääääää@example.com", true, Description = "32 characters, 64 octets")]
+    [TestCase("idn-email", "äääääääääääääääääääääääääääääääää@example.com", false, Description = "33 characters, 66 octets")]
+    public void Host_names_and_mailboxes(string format, string value, bool valid) => Check(format, value, valid);
+
     [TestCase("uri", "a:", true)]
     [TestCase("uri", "foo://example.com:8042/over/there?name=ferret#nose", true)]
     [TestCase("uri", "http://[fe80::1%25eth0]/", false, Description = "no RFC 6874 zone identifiers")]
