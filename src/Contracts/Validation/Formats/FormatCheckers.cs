@@ -30,6 +30,7 @@ internal static class FormatCheckers
         ["uuid"] = UuidFormat.IsUuid,
         ["json-pointer"] = JsonPointerFormats.IsJsonPointer,
         ["relative-json-pointer"] = JsonPointerFormats.IsRelativeJsonPointer,
+        ["regex"] = RegexFormat.IsRegex,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The formats that have a check; lint rejects any other <c>format</c> as unenforced.</summary>
