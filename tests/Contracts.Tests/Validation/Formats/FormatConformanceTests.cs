@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContractKit.Contracts.Schemas;
 using ContractKit.Contracts.Validation.Formats;
 
 namespace ContractKit.Contracts.Tests.Validation.Formats;
@@ -73,6 +74,10 @@ public class FormatConformanceTests
         Assert.That(failing, Is.EquivalentTo(Unsupported.Keys));
         Assert.That(cases.Select(c => c.Format).Distinct(), Is.EquivalentTo(FormatCheckers.Names), "every checked format has suite cases");
     }
+
+    [Test]
+    public void Lint_enforces_exactly_the_checked_formats() =>
+        Assert.That(FormatCheckers.Names, Is.EquivalentTo(SchemaKeywords.EnforcedFormats));
 
     [Test]
     public void Unknown_formats_have_no_check() =>
