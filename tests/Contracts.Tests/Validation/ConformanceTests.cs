@@ -46,6 +46,16 @@ public class ConformanceTests
     }
 
     [Test]
+    public void Optional_format_suite_passes_every_case_through_the_validator()
+    {
+        var (failures, total, engines) = TestSuite.Run("draft2020-12/optional/format", assertFormats: true);
+        Report("draft2020-12 optional/format", failures, total, engines);
+
+        Assert.That(total, Is.GreaterThanOrEqualTo(764));
+        Assert.That(failures, Is.Empty);
+    }
+
+    [Test]
     public void Only_schemas_with_keywords_the_compiler_lacks_are_delegated()
     {
         foreach (var group in TestSuite.Cases("draft2020-12").GroupBy(c => (c.File, c.Group)))
