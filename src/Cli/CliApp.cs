@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ContractKit.Cli.Commands.Lint;
+using ContractKit.Cli.Commands.Probe;
 using ContractKit.Cli.Commands.Validate;
 
 namespace ContractKit.Cli;
@@ -12,6 +13,7 @@ internal static class CliApp
         {
             LintCommand.Create(context),
             ValidateCommand.Create(context),
+            ProbeCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, Func<Stream>? input = null)
