@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ContractKit.Cli.Commands.Codegen;
+using ContractKit.Cli.Commands.Init;
 using ContractKit.Cli.Commands.Lint;
 
 namespace ContractKit.Cli;
@@ -12,6 +13,7 @@ internal static class CliApp
         {
             LintCommand.Create(context),
             CodegenCommand.Create(context),
+            InitCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
