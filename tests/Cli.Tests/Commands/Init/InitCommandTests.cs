@@ -57,14 +57,12 @@ public class InitCommandTests
     public async Task The_draft_lints_clean_and_its_schema_accepts_its_own_sample(string fileName, string payload)
     {
         using var folder = new TempFolder();
-        var sample = folder.Write(fileName, payload);
-        var contractPath = Path.Combine(folder.Path, "draft.yaml");
 
-        var result = await CliRunner.RunAsync("init", "--from-sample", sample, "--out", contractPath);
+        var (result, draft) = await DraftAsync(folder, fileName, payload);
 
         Assert.That(result.ExitCode, Is.Zero, result.Err);
-        var text = await File.ReadAllTextAsync(contractPath);
-        var linted = ContractLinter.Lint(await ContractLoader.LoadFileAsync(contractPath));
+        var text = await File.ReadAllTextAsync(draft);
+        var linted = ContractLinter.Lint(await ContractLoader.LoadFileAsync(draft));
         Assert.That(linted.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()), Is.Empty, text);
         var contract = linted.Result.Contract!;
         Assert.That((contract.Status, contract.Version.ToString(), contract.Owner.Team), Is.EqualTo((ContractStatus.Draft, "0.1.0", "unassigned")));
@@ -80,32 +78,29 @@ public class InitCommandTests
     public async Task Guesses_key_and_event_time_from_obvious_fields()
     {
         using var folder = new TempFolder();
-        var sample = folder.Write("orders.json", (string)Samples[0].Arguments[1]!);
 
-        var result = await CliRunner.RunAsync("init", "--from-sample", sample, "--out", Path.Combine(folder.Path, "orders.yaml"));
+        var (result, draft) = await DraftAsync(folder, "orders.json", (string)Samples[0].Arguments[1]!);
 
         Assert.That(result.ExitCode, Is.Zero, result.Err);
-        var dataset = (await ContractLoader.LoadFileAsync(Path.Combine(folder.Path, "orders.yaml"))).Contract!.Datasets.Single();
+        var dataset = (await ContractLoader.LoadFileAsync(draft)).Contract!.Datasets.Single();
         Assert.That(dataset.Name, Is.EqualTo("orders"));
         Assert.That(dataset.Key.Select(k => k.ToString()), Is.EqualTo(new[] { "order_id" }));
         Assert.That(dataset.EventTime?.ToString(), Is.EqualTo("created_at"));
         Assert.That(dataset.Location, Is.EqualTo(new FilesLocation("orders.json", FileFormat.Json, FreshnessBasis.EventTime, ',')));
         Assert.That(dataset.Schema.Json.GetProperty("required").EnumerateArray().Select(e => e.GetString()),
             Is.EqualTo(new[] { "order_id", "created_at", "amount", "status", "customer", "tags", "items", "coupon", "shipped_on" }));
-        Assert.That(result.Out, Does.StartWith($"drafted {Path.Combine(folder.Path, "orders.yaml")} from 2 records: dataset orders, 10 fields, key order_id, eventTime created_at"));
+        Assert.That(result.Out, Does.StartWith($"drafted {draft} from 2 records: dataset orders, 10 fields, key order_id, eventTime created_at"));
     }
 
     [Test]
     public async Task Leaves_out_what_is_not_obvious_and_says_so()
     {
         using var folder = new TempFolder();
-        var sample = folder.Write("readings.json", """[ { "sensor": "t-1", "value": 1, "from": "2026-05-01T00:00:00Z", "to": "2026-05-01T01:00:00Z" } ]""");
-        var contractPath = Path.Combine(folder.Path, "readings.yaml");
 
-        var result = await CliRunner.RunAsync("init", "--from-sample", sample, "--out", contractPath);
+        var (result, draft) = await DraftAsync(folder, "readings.json", """[ { "sensor": "t-1", "value": 1, "from": "2026-05-01T00:00:00Z", "to": "2026-05-01T01:00:00Z" } ]""");
 
         Assert.That(result.ExitCode, Is.Zero, result.Err);
-        var text = await File.ReadAllTextAsync(contractPath);
+        var text = await File.ReadAllTextAsync(draft);
         Assert.That(text, Does.Contain("    # key: no field is named id").And.Contain("    # eventTime: no date-time field"));
         Assert.That(result.Out, Does.Contain("warning no-key").And.Contain("warning no-event-time").And.Contain("0 errors, 2 warnings"));
     }
@@ -114,9 +109,8 @@ public class InitCommandTests
     public async Task Wrapped_records_are_read_from_their_array_and_the_draft_says_where_they_were()
     {
         using var folder = new TempFolder();
-        var sample = folder.Write("page.json", (string)Samples[2].Arguments[1]!);
 
-        var result = await CliRunner.RunAsync("init", "--from-sample", sample, "--out", "-", "--id", "clicks-api", "--name", "clicks");
+        var (result, _) = await DraftAsync(folder, "page.json", (string)Samples[2].Arguments[1]!, "--out", "-", "--id", "clicks-api", "--name", "clicks");
 
         Assert.That(result.ExitCode, Is.Zero, result.Err);
         Assert.That(result.Out, Does.Contain("id: clicks-api\n").And.Contain("  - name: clicks\n").And.Contain("records: $.data"));
@@ -128,9 +122,8 @@ public class InitCommandTests
     public async Task Writes_to_standard_output_and_never_prints_a_secret()
     {
         using var folder = new TempFolder();
-        var sample = folder.Write("tokens.json", """[ { "id": 1, "token": "${env:API_TOKEN}" } ]""");
 
-        var result = await CliRunner.RunAsync("init", "--from-sample", sample, "--out", "-");
+        var (result, _) = await DraftAsync(folder, "tokens.json", """[ { "id": 1, "token": "${env:API_TOKEN}" } ]""", "--out", "-");
 
         Assert.That(result.ExitCode, Is.Zero, result.Err);
         Assert.That(result.Out, Does.StartWith("# Drafted by `contractkit init --from-sample` from tokens.json (1 record)."));
@@ -183,15 +176,13 @@ public class InitCommandTests
     public async Task A_sample_that_is_not_records_exits_2_with_a_precise_message(string fileName, string? content, string message)
     {
         using var folder = new TempFolder();
-        var sample = content is null ? Path.Combine(folder.Path, fileName) : folder.Write(fileName, content);
-        var contractPath = Path.Combine(folder.Path, "draft.yaml");
 
-        var result = await CliRunner.RunAsync("init", "--from-sample", sample, "--out", contractPath);
+        var (result, draft) = await DraftAsync(folder, fileName, content);
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Err, Does.StartWith("contractkit: " + message.Replace("{folder}", folder.Path, StringComparison.Ordinal)));
         Assert.That(result.Err, Does.Not.Contain("   at ").And.Not.Contain("Exception"));
-        Assert.That(File.Exists(contractPath), Is.False);
+        Assert.That(File.Exists(draft), Is.False);
     }
 
     [TestCase("--id", "Orders_Service", "'Orders_Service' is not a contract id")]
@@ -200,14 +191,8 @@ public class InitCommandTests
     public async Task Bad_options_exit_2_with_a_message(string option, string value, string message)
     {
         using var folder = new TempFolder();
-        var sample = folder.Write("orders.json", """[ { "id": 1 } ]""");
-        var args = new List<string> { "init", "--from-sample", sample, option, value };
-        if (option != "--out")
-        {
-            args.AddRange(["--out", Path.Combine(folder.Path, "draft.yaml")]);
-        }
 
-        var result = await CliRunner.RunAsync([.. args]);
+        var (result, _) = await DraftAsync(folder, "orders.json", """[ { "id": 1 } ]""", option, value);
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Err, Does.StartWith("contractkit: " + message));
@@ -220,6 +205,15 @@ public class InitCommandTests
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Err, Does.Contain("--from-sample"));
+    }
+
+    /// <summary>Writes the sample (unless null) and runs init on it; the draft goes to draft.yaml unless the options say --out.</summary>
+    private static async Task<(CliResult Result, string Draft)> DraftAsync(TempFolder folder, string fileName, string? payload, params string[] options)
+    {
+        var sample = payload is null ? Path.Combine(folder.Path, fileName) : folder.Write(fileName, payload);
+        var draft = Path.Combine(folder.Path, "draft.yaml");
+        string[] output = options.Contains("--out") ? [] : ["--out", draft];
+        return (await CliRunner.RunAsync(["init", "--from-sample", sample, .. options, .. output]), draft);
     }
 
     private static IEnumerable<JsonElement> RecordsOf(string fileName, string payload)
