@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContractKit.Cli.Commands.Lint;
 using ContractKit.Contracts.Linting;
@@ -89,6 +90,14 @@ internal static partial class InitCommand
         }
 
         var schema = SchemaInference.Infer(sample.Records);
+
+        // Contracts name fields with dots (customer.email): a name that cannot be written so has no field path.
+        if (schema.PropertyNames().FirstOrDefault(p => !FieldPath.TryParse(p.Name, out _, out _)) is { Path: not null } unnamed)
+        {
+            output.Error($"the sample has a field named {JsonSerializer.Serialize(unnamed.Name)} at {unnamed.Path}: contracts cannot name it; " +
+                         "field names must be non-empty, without leading or trailing spaces, and without empty parts between dots");
+            return ExitCode.UsageOrIoError;
+        }
         var contractFolder = Path.GetDirectoryName(fullPath)!;
         var draft = new DraftRequest(
             id,

@@ -21,6 +21,25 @@ internal sealed record InferredSchema(
     InferredSchema? Items,
     string? Comment)
 {
+    /// <summary>Every property name in the schema, nested ones included, with the path to it.</summary>
+    public IEnumerable<(string Path, string Name)> PropertyNames(string path = "$")
+    {
+        foreach (var property in Properties)
+        {
+            var inner = $"{path}[{System.Text.Json.JsonSerializer.Serialize(property.Name)}]";
+            yield return (inner, property.Name);
+            foreach (var nested in property.Schema.PropertyNames(inner))
+            {
+                yield return nested;
+            }
+        }
+
+        foreach (var nested in Items?.PropertyNames(path + "[*]") ?? [])
+        {
+            yield return nested;
+        }
+    }
+
     /// <summary>True when the schema is one JSON type, not null, with no other keyword.</summary>
     public bool IsExactly(string type, string? format) => Types is [var only] && only == type && Format == format;
 }

@@ -26,6 +26,7 @@ public class InitCommandTests
               "sensor": "t-1", "value": 21.0, "count": 9007199254740993, "delta": -3, "ratio": 1e-3, "ok": false,
               "window": { "from": "2026-05-01T00:00:00Z", "to": "2026-05-01T01:00:00Z", "stats": { "min": -1, "max": 2.75, "samples": [[1, 2], [3.5]] } },
               "yes": "no", "1st": true, "a: b": "colon", "# hash": "comment-like", "with \"quotes\"": 1, "grüße": "unicode", "emoji 😀": "😀",
+              "$ref": "not a reference", "x-pii": false, "new\nline": 1, "back\\slash": 2, "a.b": 3,
               "nothing": null, "empty": [], "matrix": [[null, 1], ["x"]]
             }
             """).SetArgDisplayNames("one record with awkward names and numbers"),
@@ -172,6 +173,7 @@ public class InitCommandTests
     [TestCase("strings.json", "[\"a\", \"b\"]", "item 0 of the array in '{folder}/strings.json' is a string, not a record (a JSON object)")]
     [TestCase("line.jsonl", "{ \"id\": 1 }\n[1]\n", "{folder}/line.jsonl:2: line 2 holds an array, not a record (a JSON object)")]
     [TestCase("fieldless.json", "[{}, {}]", "the records in '{folder}/fieldless.json' have no fields ({}): there is nothing to infer a schema from")]
+    [TestCase("padded.json", "[{ \"id\": 1, \"meta\": { \" padded\": 2 } }]", "the sample has a field named \" padded\" at $[\"meta\"][\" padded\"]: contracts cannot name it")]
     [TestCase("binary.json", "\u0000\u0001\u0002", "{folder}/binary.json:1:1: not valid JSON:")]
     public async Task A_sample_that_is_not_records_exits_2_with_a_precise_message(string fileName, string? content, string message)
     {
