@@ -72,9 +72,14 @@ internal static partial class CSharpNames
         return result;
     }
 
-    /// <summary>True when <paramref name="text"/> is a dotted C# namespace (<c>Acme.Orders</c>).</summary>
+    /// <summary>
+    /// True when <paramref name="text"/> is a dotted C# namespace (<c>Acme.Orders</c>) in which the
+    /// generated code still finds System.* (<c>Acme.System</c> would hide it).
+    /// </summary>
     public static bool IsNamespace(string text) =>
-        Namespace().IsMatch(text) && text.Split('.').All(part => !Keywords.Contains(part));
+        Namespace().IsMatch(text) &&
+        text.Split('.').All(part => !Keywords.Contains(part)) &&
+        text.Split('.').Skip(1).All(part => part is not ("System" or "Microsoft"));
 
     [GeneratedRegex(@"[^\p{L}\p{Nd}]+", RegexOptions.CultureInvariant)]
     private static partial Regex Words();

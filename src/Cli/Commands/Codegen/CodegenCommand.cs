@@ -73,7 +73,7 @@ internal static class CodegenCommand
 
         if (@namespace is not null && !CSharpNames.IsNamespace(@namespace))
         {
-            output.Error($"'{@namespace}' is not a C# namespace: write identifiers joined by dots, e.g. Acme.Orders");
+            output.Error($"'{@namespace}' is not a namespace the code can use: write identifiers joined by dots, e.g. Acme.Orders (no keywords, and no System or Microsoft after the first)");
             return ExitCode.UsageOrIoError;
         }
 

@@ -6,8 +6,13 @@ namespace ContractKit.Cli.Commands.Codegen;
 /// <summary>Property names in upper camel case (<c>order_id</c> → <c>OrderId</c>), unique within their type.</summary>
 internal sealed class PascalPropertyNameGenerator : IPropertyNameGenerator
 {
-    // NJsonSchema adds this member for open content models (additionalProperties not false).
-    private static readonly string[] Reserved = ["AdditionalProperties"];
+    // NJsonSchema adds AdditionalProperties for open content models; records and object have the
+    // next ones; a member named System or Microsoft would hide the namespaces the attributes use.
+    private static readonly string[] Reserved =
+    [
+        "AdditionalProperties", "Equals", "GetHashCode", "ToString", "GetType", "EqualityContract", "PrintMembers",
+        "MemberwiseClone", "Finalize", "ReferenceEquals", "System", "Microsoft",
+    ];
 
     public string Generate(JsonSchemaProperty property)
     {
@@ -35,6 +40,9 @@ internal sealed class PascalTypeNameGenerator : DefaultTypeNameGenerator
     protected override string Generate(JsonSchema schema, string? typeNameHint)
     {
         var hint = string.IsNullOrEmpty(typeNameHint) && schema.HasTypeNameTitle ? schema.Title : typeNameHint;
-        return CSharpNames.Pascal(hint ?? "", "Anonymous");
+        var name = CSharpNames.Pascal(hint ?? "", "Anonymous");
+
+        // The generated code names System.* and Microsoft.* types; a type of that name would hide them.
+        return name is "System" or "Microsoft" ? name + "Type" : name;
     }
 }

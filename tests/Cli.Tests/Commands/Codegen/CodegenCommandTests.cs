@@ -98,7 +98,8 @@ public class CodegenCommandTests
               "link": "https://example.com/x", "pair": ["a", 1], "twins": ["a", "b"], "tags": ["x"], "matrix": [[1, 2.5]],
               "counts": { "a": 1 }, "labelled": { "name": "n", "extra": "e" }, "closed": { "a": "z" },
               "owner": { "name": "Ann", "email": null }, "reviewer": { "team": "t" }, "note": null, "author": { "name": "Bo" },
-              "tree": { "value": 1, "children": [ { "value": 2, "children": [] } ] }, "shipping": { "express": true }, "dyn": { "team": "x" }, "unknown": true
+              "tree": { "value": 1, "children": [ { "value": 2, "children": [] } ] }, "shipping": { "express": true }, "dyn": { "team": "x" }, "unknown": true,
+              "equals": "e", "to_string": "t", "equality_contract": "c", "get_type": "g", "system": { "name": "s" }
             }
             """;
         using var json = JsonDocument.Parse(record);
@@ -114,6 +115,8 @@ public class CodegenCommandTests
         Assert.That(Read(Read(Read(value, "Tree")!, "Children")!, "Count"), Is.EqualTo(1));
         Assert.That(Read(Read(value, "Owner")!, "Name"), Is.EqualTo("Ann"));
         Assert.That(Read(value, "AdditionalProperties"), Has.Count.EqualTo(1), "unknown fields land in AdditionalProperties");
+        Assert.That(Read(value, "Equals2"), Is.EqualTo("e"), "names a record already has get a suffix");
+        Assert.That(Read(Read(value, "System2")!, "Name"), Is.EqualTo("s"));
     }
 
     [Test]
@@ -167,6 +170,7 @@ public class CodegenCommandTests
     [TestCase("--lang", "java")]
     [TestCase("--namespace", "Acme.class")]
     [TestCase("--namespace", "1Acme")]
+    [TestCase("--namespace", "Acme.System")]
     [TestCase("--out", "/no/such/folder/Orders.cs")]
     public async Task Bad_options_exit_2_with_a_message(string option, string value)
     {
