@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContractKit.Cli.Commands.Codegen;
 using ContractKit.Cli.Commands.Init;
 using ContractKit.Cli.Commands.Lint;
+using ContractKit.Cli.Commands.Validate;
 
 namespace ContractKit.Cli;
 
@@ -12,13 +13,14 @@ internal static class CliApp
         new("ContractKit: data contracts for the sources a data team ingests from — lint, validate, diff, probe, simulate.")
         {
             LintCommand.Create(context),
+            ValidateCommand.Create(context),
             CodegenCommand.Create(context),
             InitCommand.Create(context),
         };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, Func<Stream>? input = null)
     {
-        var context = new CliContext(output, error);
+        var context = new CliContext(output, error, input);
         var result = Build(context).Parse(args);
 
         // Usage errors are exit 2 like every other "could not do the job" (System.CommandLine uses 1).

@@ -1,8 +1,11 @@
 namespace ContractKit.Cli;
 
 /// <summary>Where a command writes: results to <see cref="Out"/>, problems to <see cref="Err"/>.</summary>
-internal sealed class CommandOutput(TextWriter output, TextWriter error)
+internal sealed class CommandOutput(TextWriter output, TextWriter error, Func<Stream> input)
 {
+    /// <summary>Standard input, for commands that read <c>-</c>.</summary>
+    public Stream OpenInput() => input();
+
     public TextWriter Out => output;
 
     public TextWriter Err => error;
@@ -14,9 +17,9 @@ internal sealed class CommandOutput(TextWriter output, TextWriter error)
 /// Runs a command body with the process-wide guarantees: expected failures end with a message and
 /// an exit code, never a stack trace; Ctrl-C ends with 130.
 /// </summary>
-internal sealed class CliContext(TextWriter output, TextWriter error)
+internal sealed class CliContext(TextWriter output, TextWriter error, Func<Stream>? input = null)
 {
-    public CommandOutput Output { get; } = new(output, error);
+    public CommandOutput Output { get; } = new(output, error, input ?? Console.OpenStandardInput);
 
     public async Task<int> RunAsync(Func<CommandOutput, Task<ExitCode>> body)
     {

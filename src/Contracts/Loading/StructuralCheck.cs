@@ -56,7 +56,7 @@ internal static class StructuralCheck
         var results = format.Schema.Evaluate(json, Detailed);
 
         var seen = new HashSet<(string, string)>();
-        foreach (var result in Flatten(results))
+        foreach (var result in Validation.Fallback.JsonSchemaNetOutput.FailedLeaves(results))
         {
             var evaluationPath = JsonPointer.Parse(result.EvaluationPath.ToString()) ?? [];
 
@@ -67,7 +67,7 @@ internal static class StructuralCheck
             }
 
             var instance = result.InstanceLocation.ToString();
-            foreach (var (keyword, message) in result.Errors!)
+            foreach (var (keyword, message) in result.Errors ?? new Dictionary<string, string>())
             {
                 if (!seen.Add((instance, keyword)))
                 {
@@ -84,29 +84,6 @@ internal static class StructuralCheck
         }
 
         return (diagnostics, broken);
-    }
-
-    // Only failed nodes explain a failure: a passing anyOf or allOf branch may hold failed
-    // subschemas of its own (a branch not taken, an "if" that selected nothing).
-    private static IEnumerable<EvaluationResults> Flatten(EvaluationResults results)
-    {
-        if (results.IsValid)
-        {
-            yield break;
-        }
-
-        if (results.Errors is { Count: > 0 })
-        {
-            yield return results;
-        }
-
-        foreach (var detail in results.Details ?? [])
-        {
-            foreach (var nested in Flatten(detail))
-            {
-                yield return nested;
-            }
-        }
     }
 
     /// <summary>

@@ -10,11 +10,14 @@ internal static class CliRunner
 {
     public static string RepositoryRoot => TestRepository.Root;
 
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs in-process with <paramref name="input"/> as standard input.</summary>
+    public static async Task<CliResult> RunWithInputAsync(byte[]? input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error, CancellationToken.None);
+        var code = await CliApp.RunAsync(args, output, error, CancellationToken.None, () => new MemoryStream(input ?? []));
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
