@@ -6,7 +6,7 @@ namespace ContractKit.Cli.Tests.Support;
 
 /// <summary>
 /// Validates records with JsonSchema.Net 8.0.5 (formats enforced), a reference implementation of
-/// JSON Schema 2020-12, until the product's own validator lands.
+/// JSON Schema 2020-12 that is independent of contractkit's own validator.
 /// </summary>
 internal static class ReferenceValidator
 {

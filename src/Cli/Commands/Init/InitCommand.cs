@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using ContractKit.Cli.Commands.Lint;
 using ContractKit.Contracts.Linting;
 using ContractKit.Contracts.Loading;
+using ContractKit.Contracts.Validation;
 using ContractKit.Contracts.Values;
 
 namespace ContractKit.Cli.Commands.Init;
@@ -120,6 +121,16 @@ internal static partial class InitCommand
         {
             new TextLintWriter().Write(report, ExitCode.Findings, output.Err);
             output.Error("the drafted contract does not lint clean, so it was not written; this is a bug in contractkit: please report it with the sample");
+            return ExitCode.Findings;
+        }
+
+        // And the product's own validator decides whether the schema accepts the sample it came from.
+        var validator = RecordValidator.For(linted.Result.Contract!.Datasets[0].Schema);
+        var rejected = sample.Records.Select((record, index) => (Index: index, Result: validator.Validate(record))).FirstOrDefault(r => !r.Result.IsValid);
+        if (rejected.Result is not null)
+        {
+            output.Error($"the drafted schema rejects record {rejected.Index + 1} of the sample ({rejected.Result.Errors[0]}), so it was not written; " +
+                         "this is a bug in contractkit: please report it with the sample");
             return ExitCode.Findings;
         }
 

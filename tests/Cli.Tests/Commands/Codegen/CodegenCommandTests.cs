@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using ContractKit.Cli.Tests.Support;
 using ContractKit.Contracts.Loading;
+using ContractKit.Contracts.Validation;
 
 namespace ContractKit.Cli.Tests.Commands.Codegen;
 
@@ -47,6 +48,7 @@ public class CodegenCommandTests
         var load = await ContractLoader.LoadFileAsync(TestRepository.Example(contract));
         var schema = load.Contract!.FindDataset(dataset)!.Schema;
         Assert.That(ReferenceValidator.Violations(schema, json.RootElement), Is.Empty, "the sample record must be valid under the contract");
+        Assert.That(load.Contract.CreateValidator(dataset).IsValid(json.RootElement), Is.True, "and contractkit must agree");
 
         var type = await GenerateTypeAsync(typeName, TestRepository.Example(contract), "--dataset", dataset);
         var value = JsonSerializer.Deserialize(record, type)!;
