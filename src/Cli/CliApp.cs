@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ContractKit.Cli.Commands.Codegen;
+using ContractKit.Cli.Commands.Init;
 using ContractKit.Cli.Commands.Lint;
 using ContractKit.Cli.Commands.Probe;
 using ContractKit.Cli.Commands.Validate;
@@ -14,6 +16,8 @@ internal static class CliApp
             LintCommand.Create(context),
             ValidateCommand.Create(context),
             ProbeCommand.Create(context),
+            CodegenCommand.Create(context),
+            InitCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, Func<Stream>? input = null)

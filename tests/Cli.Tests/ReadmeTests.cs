@@ -24,6 +24,16 @@ public class ReadmeTests
         }
     }
 
+    [TestCase("codegen")]
+    [TestCase("init")]
+    public void Documents_every_option_of(string command)
+    {
+        var verb = CliApp.Build(new CliContext(TextWriter.Null, TextWriter.Null)).Subcommands.Single(c => c.Name == command);
+        var usage = Readme.Split('\n').FirstOrDefault(line => line.StartsWith($"contractkit {command} ", StringComparison.Ordinal));
+        Assert.That(usage, Is.Not.Null, $"README has no usage line for contractkit {command}");
+        Assert.That(verb.Options.Select(o => o.Name).Where(name => name != "--help"), Has.All.Matches<string>(name => usage!.Contains(name, StringComparison.Ordinal)), usage);
+    }
+
     [Test]
     public void Names_the_two_commands_a_newcomer_runs()
     {
