@@ -581,7 +581,7 @@ internal sealed class DatasetSchemaLoader
 
         foreach (var (name, property) in properties)
         {
-            var path = FieldPath.Parse(prefix is null ? name : prefix + "." + name);
+            var path = FieldPath.FromSegments(prefix is null ? [name] : prefix.Segments.Append(name));
             var parts = InPlaceParts(property, walk).Select(p => p.Node).OfType<MappingNode>().ToList();
             var types = JsonTypes.Any;
             string? format = null;

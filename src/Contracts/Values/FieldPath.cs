@@ -38,6 +38,12 @@ public sealed class FieldPath : IEquatable<FieldPath>
         return true;
     }
 
+    /// <summary>
+    /// A path from property names exactly as a schema declares them. Unlike <see cref="TryParse"/>
+    /// it accepts any name (empty, padded, dotted): schemas may use them; contracts cannot name them.
+    /// </summary>
+    internal static FieldPath FromSegments(IEnumerable<string> segments) => new([.. segments]);
+
     /// <summary>Parses or throws <see cref="FormatException"/>; for code and tests, not user input.</summary>
     public static FieldPath Parse(string text) =>
         TryParse(text, out var value, out var error) ? value! : throw new FormatException(error);
