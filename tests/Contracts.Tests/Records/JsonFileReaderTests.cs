@@ -96,6 +96,36 @@ public class JsonFileReaderTests
     }
 
     [Test]
+    public async Task Brackets_and_quotes_inside_strings_do_not_end_a_record([ValueSource(typeof(RecordTesting), nameof(Chunks))] int chunk)
+    {
+        var reads = await ReadAsync("""[{"a": "x\"]}[{", "b": "\\"}, {"c": "}}}"}]""", FileFormat.Json, chunk);
+
+        Assert.That(reads.Select(r => r.Json), Is.EqualTo(new[] { """{"a": "x\"]}[{", "b": "\\"}""", """{"c": "}}}"}""" }));
+    }
+
+    [TestCase("[{\"id\": 1},\n {\"a\": [1}], {\"id\": 3}]", "line 2, column 10: malformed JSON: '}' is invalid without a matching open")]
+    [TestCase("[{\"id\": 1},\n {\"a\": [1}, {\"id\": 3}]", "line 2, column 10: malformed JSON: '}' is invalid without a matching open")]
+    [TestCase("[{\"id\": 1},\n [1,,2], {\"id\": 3}]", "line 2, column 5: malformed JSON: ',' is an invalid start of a value")]
+    public async Task A_record_whose_brackets_do_not_match_is_malformed_where_they_do_not(string text, string message)
+    {
+        foreach (var chunk in Chunks)
+        {
+            var reads = await ReadAsync(text, FileFormat.Json, chunk);
+            Assert.That(reads.Select(r => r.ToString()), Is.EqualTo(new[] { "#1 @1 {\"id\": 1}", $"#2 @2 MalformedJson: {message}" }), $"read by {chunk}");
+        }
+    }
+
+    [Test]
+    public async Task Brackets_that_never_balance_are_a_syntax_error_not_a_large_record()
+    {
+        var text = "[{\"id\": 1},\n {\"a\": [1}" + string.Concat(Enumerable.Repeat(", {\"id\": 3}", 500)) + "]";
+
+        var reads = await ReadAsync(text, FileFormat.Json, maxRecordBytes: 1000);
+
+        Assert.That(reads[1].ToString(), Is.EqualTo("#2 @2 MalformedJson: line 2, column 10: malformed JSON: '}' is invalid without a matching open"));
+    }
+
+    [Test]
     public async Task Invalid_utf8_in_an_element_is_a_problem_and_reading_goes_on()
     {
         byte[] bytes = [.. "[{\"id\":1},\n {\"name\":\""u8, 0xFF, .. "\"}, {\"id\":3}]"u8];
