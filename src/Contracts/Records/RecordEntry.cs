@@ -18,14 +18,14 @@ public readonly struct RecordEntry
 {
     private readonly JsonElement _record;
 
-    internal RecordEntry(long number, long? line, JsonElement record)
+    internal RecordEntry(long number, long line, JsonElement record)
     {
         Number = number;
         Line = line;
         _record = record;
     }
 
-    internal RecordEntry(long number, long? line, RecordProblem problem)
+    internal RecordEntry(long number, long line, RecordProblem problem)
     {
         Number = number;
         Line = line;
@@ -39,8 +39,8 @@ public readonly struct RecordEntry
     /// </summary>
     public long Number { get; }
 
-    /// <summary>The 1-based line where the record starts (for JSON arrays too).</summary>
-    public long? Line { get; }
+    /// <summary>The 1-based line where the record starts (in every format, JSON arrays included).</summary>
+    public long Line { get; }
 
     /// <summary>Why the record could not be read; null when <see cref="Record"/> holds it.</summary>
     public RecordProblem? Problem { get; }

@@ -27,7 +27,7 @@ public class CsvFileReaderTests
 
         var reads = await ReadAsync(text, FileFormat.Csv, chunk, Orders);
 
-        Assert.That(reads.Select(r => (r.Number, r.Line, r.Json)), Is.EqualTo(new (long, long?, string?)[]
+        Assert.That(reads.Select(r => (r.Number, r.Line, r.Json)), Is.EqualTo(new (long, long, string?)[]
         {
             (1, 2, """{"id":1,"amount":12.50,"paid":true,"note":"hello","code":"007","qty":3,"extra":"x"}"""),
             (2, 3, """{"id":-2,"amount":1e3,"paid":false,"note":" spaced ","code":"A1","qty":null,"extra":""}"""),
@@ -69,7 +69,7 @@ public class CsvFileReaderTests
 
         var reads = await ReadAsync(text, FileFormat.Csv, chunk, Orders);
 
-        Assert.That(reads.Select(r => (r.Number, r.Line, r.Json)), Is.EqualTo(new (long, long?, string?)[]
+        Assert.That(reads.Select(r => (r.Number, r.Line, r.Json)), Is.EqualTo(new (long, long, string?)[]
         {
             (1, 2, """{"id":1,"note":"a, b"}"""),
             (2, 3, """{"id":2,"note":"she said \"hi\"\r\nand left"}"""),

@@ -13,7 +13,7 @@ public class JsonFileReaderTests
 
         var reads = await ReadAsync(text, FileFormat.Json, chunk);
 
-        Assert.That(reads.Select(r => (r.Number, r.Line, r.Json)), Is.EqualTo(new (long, long?, string?)[]
+        Assert.That(reads.Select(r => (r.Number, r.Line, r.Json)), Is.EqualTo(new (long, long, string?)[]
         {
             (1, 2, "{\"id\": 1}"),
             (2, 3, "{\"id\": 2, \"tags\": [\"a\", \"b\"]}"),
@@ -25,7 +25,7 @@ public class JsonFileReaderTests
     public async Task A_single_object_is_one_record([ValueSource(typeof(RecordTesting), nameof(Chunks))] int chunk)
     {
         var reads = await ReadAsync("\n\n {\"id\": 1}\n", FileFormat.Json, chunk);
-        Assert.That(reads.Select(r => (r.Number, r.Line, r.Json)), Is.EqualTo(new (long, long?, string?)[] { (1, 3, "{\"id\": 1}") }));
+        Assert.That(reads.Select(r => (r.Number, r.Line, r.Json)), Is.EqualTo(new (long, long, string?)[] { (1, 3, "{\"id\": 1}") }));
     }
 
     [Test]
@@ -76,7 +76,7 @@ public class JsonFileReaderTests
         Assert.That(reads, Has.Count.EqualTo(2));
         var problem = reads[1].Problem!;
         Assert.That((reads[1].Number, reads[1].Line, problem.Kind, problem.Line, problem.Column, problem.EndsReading),
-            Is.EqualTo((2L, (long?)3, RecordProblemKind.MalformedJson, 4L, (long?)12, true)));
+            Is.EqualTo((2L, 3L, RecordProblemKind.MalformedJson, 4L, (long?)12, true)));
         Assert.That(problem.Message, Is.EqualTo("line 4, column 12: malformed JSON: 'tru' is an invalid JSON literal. Expected the literal 'true'"));
     }
 
