@@ -104,6 +104,23 @@ public class RecordReaderTests
         Assert.That(ids, Is.EqualTo(new[] { "1", "2" }));
     }
 
+    [TestCase(FileFormat.Json, "[{\"id\":1},\n{\"id\":2,\"blob\":\"{0}\"},\n{\"id\":3}]")]
+    [TestCase(FileFormat.Jsonl, "{\"id\":1}\n{\"id\":2,\"blob\":\"{0}\"}\n{\"id\":3}\n")]
+    [TestCase(FileFormat.Csv, "id,blob\n1,\n2,\"{0}\"\n3,\n")]
+    public async Task A_record_larger_than_the_buffer_grows_it_and_the_next_ones_follow(FileFormat format, string template)
+    {
+        // 3 MB with line breaks inside (for CSV), read in 1,000-byte pieces: the buffer grows
+        // (doubling, filled before each rescan) and shrinks back afterwards.
+        var blob = string.Concat(Enumerable.Repeat(format == FileFormat.Csv ? "abcdefghi\n" : "abcdefghij", 300_000));
+        var text = template.Replace("{0}", blob, StringComparison.Ordinal);
+
+        var reads = await RecordTesting.ReadAsync(text, format, chunk: 1000);
+
+        Assert.That(reads.Select(r => (r.Number, r.Line)), Is.EqualTo(new[] { (1L, format == FileFormat.Csv ? 2L : 1L), (2L, format == FileFormat.Csv ? 3L : 2L), (3L, format == FileFormat.Csv ? 300_004L : 3L) }));
+        Assert.That(reads[1].Json, Has.Length.GreaterThan(3_000_000));
+        Assert.That(reads[2].Json, Does.Contain("3"));
+    }
+
     [Test]
     public void A_failing_stream_throws_its_io_error()
     {
