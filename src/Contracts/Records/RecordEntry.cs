@@ -12,7 +12,8 @@ namespace ContractKit.Contracts.Records;
 /// reader's pooled buffers and stays valid only until the enumeration moves to the next entry or
 /// ends. Using it afterwards throws <see cref="ObjectDisposedException"/>. To keep a record, call
 /// <see cref="JsonElement.Clone"/> on it. This is what lets the reader parse straight from its
-/// buffer without copying or allocating per record.</para>
+/// buffer: no bytes are copied, the parse metadata is pooled, and only the small
+/// <see cref="JsonDocument"/> object is allocated per record.</para>
 /// </remarks>
 public readonly struct RecordEntry
 {
