@@ -12,20 +12,21 @@ namespace ContractKit.Contracts.Records;
 /// reader's pooled buffers and stays valid only until the enumeration moves to the next entry or
 /// ends. Using it afterwards throws <see cref="ObjectDisposedException"/>. To keep a record, call
 /// <see cref="JsonElement.Clone"/> on it. This is what lets the reader parse straight from its
-/// buffer without copying or allocating per record.</para>
+/// buffer: no bytes are copied, the parse metadata is pooled, and only the small
+/// <see cref="JsonDocument"/> object is allocated per record.</para>
 /// </remarks>
 public readonly struct RecordEntry
 {
     private readonly JsonElement _record;
 
-    internal RecordEntry(long number, long? line, JsonElement record)
+    internal RecordEntry(long number, long line, JsonElement record)
     {
         Number = number;
         Line = line;
         _record = record;
     }
 
-    internal RecordEntry(long number, long? line, RecordProblem problem)
+    internal RecordEntry(long number, long line, RecordProblem problem)
     {
         Number = number;
         Line = line;
@@ -39,8 +40,8 @@ public readonly struct RecordEntry
     /// </summary>
     public long Number { get; }
 
-    /// <summary>The 1-based line where the record starts (for JSON arrays too).</summary>
-    public long? Line { get; }
+    /// <summary>The 1-based line where the record starts (in every format, JSON arrays included).</summary>
+    public long Line { get; }
 
     /// <summary>Why the record could not be read; null when <see cref="Record"/> holds it.</summary>
     public RecordProblem? Problem { get; }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +9,10 @@ namespace ContractKit.Contracts.Records;
 internal static class RecordMessages
 {
     private const int MaxShownValue = 40;
+
+    private const int MaxShownToken = 20;
+
+    private static readonly SearchValues<char> TokenEnds = SearchValues.Create(" \t\r\n,:]}");
 
     public static RecordProblem Binary(long line, long column, long byteOffset) =>
         new(RecordProblemKind.Binary,
@@ -84,13 +89,15 @@ internal static class RecordMessages
             : $"column '{column}': '{shown}' is not {expected}";
 
     /// <summary>A value for a message: clipped, with control characters made visible.</summary>
-    public static string Show(ReadOnlySpan<byte> utf8)
+    public static string Show(ReadOnlySpan<byte> utf8) => Show(utf8, MaxShownValue);
+
+    private static string Show(ReadOnlySpan<byte> utf8, int max)
     {
         var text = Encoding.UTF8.GetString(utf8);
         var shown = new StringBuilder();
         foreach (var rune in text.EnumerateRunes())
         {
-            if (shown.Length >= MaxShownValue)
+            if (shown.Length >= max)
             {
                 return shown.Append('…').ToString();
             }
@@ -112,7 +119,23 @@ internal static class RecordMessages
         }
 
         message = message.Trim().TrimEnd('.');
-        return message.Length == 0 ? "the JSON cannot be read here" : message;
+        if (message.Length == 0)
+        {
+            return "the JSON cannot be read here";
+        }
+
+        // Some reasons quote the text from the error to the end of the reader's buffer, which
+        // depends on how the file was read and may be long: keep the token at the error.
+        var quoted = message.LastIndexOf("' is ", StringComparison.Ordinal);
+        if (message[0] == '\'' && quoted > 1)
+        {
+            var excerpt = message[1..quoted];
+            var end = excerpt.AsSpan(1).IndexOfAny(TokenEnds);
+            excerpt = end < 0 ? excerpt : excerpt[..(end + 1)];
+            message = $"'{Show(Encoding.UTF8.GetBytes(excerpt), MaxShownToken)}{message[quoted..]}";
+        }
+
+        return message;
     }
 
     public static string Describe(JsonTokenType token) => token switch

@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 
@@ -41,21 +44,13 @@ internal static class Utf8Text
             return bytes.Length;
         }
 
-        long chars = 0;
         if (Utf8.IsValid(bytes))
         {
-            foreach (var b in bytes)
-            {
-                // Continuation bytes (10xxxxxx) do not start a character.
-                if ((b & 0xC0) != 0x80)
-                {
-                    chars++;
-                }
-            }
-
-            return chars;
+            // Continuation bytes (10xxxxxx, below -64 as signed bytes) do not start a character.
+            return bytes.Length - CountContinuationBytes(bytes);
         }
 
+        long chars = 0;
         while (!bytes.IsEmpty)
         {
             Rune.DecodeFromUtf8(bytes, out _, out var consumed);
@@ -64,6 +59,32 @@ internal static class Utf8Text
         }
 
         return chars;
+    }
+
+    private static int CountContinuationBytes(ReadOnlySpan<byte> bytes)
+    {
+        var count = 0;
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var signed = MemoryMarshal.Cast<byte, sbyte>(bytes);
+            var limit = Vector128.Create((sbyte)-64);
+            for (; i + Vector128<sbyte>.Count <= signed.Length; i += Vector128<sbyte>.Count)
+            {
+                var lanes = Vector128.LessThan(Vector128.Create(signed.Slice(i, Vector128<sbyte>.Count)), limit);
+                count += BitOperations.PopCount(lanes.ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < bytes.Length; i++)
+        {
+            if ((bytes[i] & 0xC0) == 0x80)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>The 1-based line and column of <paramref name="offset"/> inside <paramref name="bytes"/>, counted from (<paramref name="line"/>, <paramref name="column"/>) at its start.</summary>

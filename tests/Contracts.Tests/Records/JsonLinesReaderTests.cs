@@ -13,7 +13,7 @@ public class JsonLinesReaderTests
     {
         var reads = await ReadAsync("\uFEFF{\"a\":1}\r\n\r\n   \n{\"a\": \"é\"}\n\t\n{\"a\":[1,2]}", FileFormat.Jsonl, chunk);
 
-        Assert.That(reads.Select(r => (r.Number, r.Line, r.Json)), Is.EqualTo(new (long, long?, string?)[]
+        Assert.That(reads.Select(r => (r.Number, r.Line, r.Json)), Is.EqualTo(new (long, long, string?)[]
         {
             (1, 1, "{\"a\":1}"),
             (2, 4, "{\"a\": \"é\"}"),
@@ -36,7 +36,7 @@ public class JsonLinesReaderTests
         Assert.That(reads, Has.Count.EqualTo(3));
         var problem = reads[1].Problem!;
         Assert.That((reads[1].Number, reads[1].Line, problem.Kind, problem.Line, problem.Column, problem.EndsReading),
-            Is.EqualTo((2L, (long?)2, RecordProblemKind.MalformedJson, 2L, (long?)7, false)));
+            Is.EqualTo((2L, 2L, RecordProblemKind.MalformedJson, 2L, (long?)7, false)));
         Assert.That(problem.Message, Is.EqualTo("line 2, column 7: malformed JSON: 'x' is an invalid start of a value"));
         Assert.That(reads[2].Json, Is.EqualTo("{\"a\":3}"), "the line after the bad one is read");
     }
@@ -53,6 +53,16 @@ public class JsonLinesReaderTests
     {
         var problem = (await ReadAsync("{\"a\":1} {\"a\":2}\n", FileFormat.Jsonl)).Single().Problem!;
         Assert.That(problem.Message, Does.StartWith("line 1, column 9: malformed JSON: '{' is invalid after a single JSON value"));
+    }
+
+    [Test]
+    public async Task A_record_nested_deeper_than_64_levels_is_a_problem_and_reading_goes_on()
+    {
+        var deep = "{\"a\":" + new string('[', 70) + new string(']', 70) + "}";
+        var reads = await ReadAsync($"{deep}\n{{\"a\":2}}\n", FileFormat.Jsonl);
+
+        Assert.That(reads[0].Problem!.Message, Is.EqualTo("line 1, column 69: malformed JSON: The maximum configured depth of 64 has been exceeded. Cannot read next JSON array"), "the 64th bracket is the one too deep");
+        Assert.That(reads[1].Json, Is.EqualTo("{\"a\":2}"));
     }
 
     [TestCase("42", "a number")]
@@ -130,7 +140,7 @@ public class JsonLinesReaderTests
             await file.WriteAsync("\"}\n{\"id\":2}\n"u8.ToArray());
         }
 
-        var lengths = new List<(long Number, long? Line, int Blob)>();
+        var lengths = new List<(long Number, long Line, int Blob)>();
         await using (var stream = File.OpenRead(path))
         {
             await foreach (var entry in RecordReader.ReadAsync(stream, FileFormat.Jsonl, null, CancellationToken.None))
@@ -141,7 +151,7 @@ public class JsonLinesReaderTests
             }
         }
 
-        Assert.That(lengths, Is.EqualTo(new (long, long?, int)[] { (1, 1, size), (2, 2, 0) }));
+        Assert.That(lengths, Is.EqualTo(new (long, long, int)[] { (1, 1, size), (2, 2, 0) }));
     }
 
     private static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(p => p)];

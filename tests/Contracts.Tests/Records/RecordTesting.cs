@@ -9,7 +9,7 @@ using ContractKit.Contracts.Values;
 namespace ContractKit.Contracts.Tests.Records;
 
 /// <summary>What one entry read: the record's JSON text, or its problem.</summary>
-internal sealed record Read(long Number, long? Line, string? Json, RecordProblem? Problem)
+internal sealed record Read(long Number, long Line, string? Json, RecordProblem? Problem)
 {
     public override string ToString() => Problem is null ? $"#{Number} @{Line} {Json}" : $"#{Number} @{Line} {Problem.Kind}: {Problem.Message}";
 }
