@@ -1,0 +1,139 @@
+using System.Globalization;
+using ContractKit.Contracts.Model.Simulation;
+using ContractKit.Mocks.Feeds;
+using ContractKit.Mocks.Ledger;
+using ContractKit.Mocks.Randomness;
+
+namespace ContractKit.Mocks.Faults;
+
+/// <summary>
+/// Decides, request by request, what the active fault profile does to it: an outage of the
+/// timeline, an expired token, an empty rate-limit bucket, an error drawn by share, added latency.
+/// Every injected fault is written to the ledger. Randomness comes from the seed and the request
+/// number, time from the simulator's clock.
+/// </summary>
+internal sealed class RequestFaults(ProfileHistory profiles, TimeProvider clock, GroundTruthLedger ledger, ulong seed)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
+    private long _requests;
+    private (DateTimeOffset Since, double Tokens, DateTimeOffset Refilled)? _bucket;
+
+    public FaultDecision Decide(string method, string target, Func<string, string?> header)
+    {
+        var now = clock.GetUtcNow();
+        var number = Interlocked.Increment(ref _requests);
+        var request = $"{method} {target}";
+        var (since, _, profile) = profiles.At(now);
+        if (profile is null)
+        {
+            return FaultDecision.Healthy;
+        }
+
+        if (profiles.OutageAt(now) is { } outage)
+        {
+            return Record(now, request, Outage(outage.Step, outage.Ends, now));
+        }
+
+        if (profile.Http is not { } http)
+        {
+            return FaultDecision.Healthy;
+        }
+
+        if (http.TokenExpiry is { } expiry && header("Authorization") is { } authorization)
+        {
+            DateTimeOffset firstUse;
+            lock (_lock)
+            {
+                firstUse = _tokens.TryGetValue(authorization, out var seen) ? seen : _tokens[authorization] = now;
+            }
+
+            if (now - firstUse >= expiry.ToTimeSpan())
+            {
+                return Record(now, request, new FaultDecision.Status(401, [new("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"the token expired\"")],
+                    "{\"error\":\"token expired\"}"), "token-expired");
+            }
+        }
+
+        if (http.RateLimit is { } limit && Take(limit, since, now) is { } retryAfter)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            return Record(now, request, new FaultDecision.Status(429,
+            [
+                new("Retry-After", seconds.ToString(CultureInfo.InvariantCulture)),
+                new("X-RateLimit-Limit", limit.Burst.ToString(CultureInfo.InvariantCulture)),
+                new("X-RateLimit-Remaining", "0"),
+                new("X-RateLimit-Reset", (now + TimeSpan.FromSeconds(seconds)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            ], "{\"error\":\"rate limited\"}"), "rate-limit");
+        }
+
+        var roll = Seeds.Unit(Seeds.Mix(seed, (ulong)number, 21));
+        foreach (var (status, share) in http.Errors.OrderBy(e => e.Key))
+        {
+            if (roll < share.Fraction)
+            {
+                IReadOnlyList<KeyValuePair<string, string>> headers = status is 429 or 503 ? [new("Retry-After", "1")] : [];
+                return Record(now, request, new FaultDecision.Status(status, headers, $"{{\"error\":\"simulated {status}\"}}"));
+            }
+
+            roll -= share.Fraction;
+        }
+
+        if (http.Latency is { } latency)
+        {
+            var delay = LatencySampler.Sample(latency, seed, number);
+            ledger.Add(new LedgerFault(now, "latency", request, $"{delay.TotalMilliseconds:F0}ms added"));
+            return new FaultDecision.Pass(delay);
+        }
+
+        return FaultDecision.Healthy;
+    }
+
+    private static FaultDecision Outage(OutageStep step, DateTimeOffset ends, DateTimeOffset now) => step.Mode switch
+    {
+        // A request that reaches a refusing source arrived on a connection opened before the outage: it is cut off.
+        OutageKind.Refuse or OutageKind.Reset => new FaultDecision.Reset(),
+        OutageKind.Hang => new FaultDecision.Hang(),
+        OutageKind.Cut => new FaultDecision.Cut(64),
+        _ => new FaultDecision.Status(step.StatusCode ?? 503,
+            [new("Retry-After", Math.Max(1, (int)Math.Ceiling((ends - now).TotalSeconds)).ToString(CultureInfo.InvariantCulture))],
+            $"{{\"error\":\"outage ({step.StatusCode})\"}}"),
+    };
+
+    /// <summary>Takes a token from the bucket; returns how long until one is available when it is empty.</summary>
+    private TimeSpan? Take(RateLimit limit, DateTimeOffset profileSince, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            // A new profile starts with a full bucket.
+            if (_bucket is not { } bucket || bucket.Since != profileSince)
+            {
+                bucket = (profileSince, limit.Burst, now);
+            }
+
+            var tokens = Math.Min(limit.Burst, bucket.Tokens + ((now - bucket.Refilled).TotalSeconds * limit.Rate.PerSecond));
+            if (tokens >= 1)
+            {
+                _bucket = (profileSince, tokens - 1, now);
+                return null;
+            }
+
+            _bucket = (profileSince, tokens, now);
+            return TimeSpan.FromSeconds((1 - tokens) / limit.Rate.PerSecond);
+        }
+    }
+
+    private FaultDecision Record(DateTimeOffset now, string request, FaultDecision decision, string? kind = null)
+    {
+        kind ??= decision switch
+        {
+            FaultDecision.Status s => $"status {s.Code}",
+            FaultDecision.Reset => "reset",
+            FaultDecision.Hang => "hang",
+            FaultDecision.Cut => "cut",
+            _ => "pass",
+        };
+        ledger.Add(new LedgerFault(now, kind, request, decision is FaultDecision.Status status ? status.Body : kind));
+        return decision;
+    }
+}

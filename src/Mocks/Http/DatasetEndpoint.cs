@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text;
+using ContractKit.Contracts.Model.Datasets;
+using ContractKit.Contracts.Model.Simulation;
+using ContractKit.Mocks.Feeds;
+using ContractKit.Mocks.Ledger;
+using ContractKit.Mocks.Randomness;
+using WireMock;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace ContractKit.Mocks.Http;
+
+/// <summary>
+/// Serves one HTTP dataset: the feed's records, a page at a time, in the contract's pagination
+/// style. Pagination faults of the active profile (expired cursors, overlapping or skipped pages)
+/// are injected here and written to the ledger.
+/// </summary>
+internal sealed class DatasetEndpoint
+{
+    public const int DefaultPageSize = 50;
+
+    private readonly HttpLocation _location;
+    private readonly DatasetFeed _feed;
+    private readonly TimeProvider _clock;
+    private readonly Func<DateTimeOffset, PaginationFaults?> _faults;
+    private readonly GroundTruthLedger _ledger;
+    private readonly ulong _seed;
+    private readonly PageBody _body;
+    private long _requests;
+
+    public DatasetEndpoint(HttpLocation location, DatasetFeed feed, TimeProvider clock, Func<DateTimeOffset, PaginationFaults?> faults, GroundTruthLedger ledger, ulong seed)
+    {
+        _location = location;
+        _feed = feed;
+        _clock = clock;
+        _faults = faults;
+        _ledger = ledger;
+        _seed = seed;
+        _body = new PageBody(location.Records, location.Pagination is CursorPagination cursor ? cursor.Next : null);
+    }
+
+    public string Path => _location.Path;
+
+    public IResponseMessage Handle(IRequestMessage request)
+    {
+        var now = _clock.GetUtcNow();
+        _feed.CatchUp(now);
+        var number = Interlocked.Increment(ref _requests);
+        var (start, size, error) = Position(request);
+        if (error is not null)
+        {
+            return Json(400, $"{{\"error\":{Quote(error)}}}", now);
+        }
+
+        if (_faults(now) is { } faults)
+        {
+            var roll = Seeds.Unit(Seeds.Mix(_seed, (ulong)number, 11));
+            var shift = Math.Max(1, size / 4);
+            if (start > 0 && roll < faults.ExpiredCursor.Fraction)
+            {
+                Fault(now, request, "expired-cursor", "the cursor was rejected as expired (410)");
+                return Json(410, "{\"error\":\"cursor expired\"}", now);
+            }
+
+            roll -= faults.ExpiredCursor.Fraction;
+            if (start > 0 && roll >= 0 && roll < faults.Overlap.Fraction)
+            {
+                start = Math.Max(0, start - shift);
+                Fault(now, request, "overlap", $"the page starts {shift} records early, repeating the end of the previous page");
+            }
+            else if (roll >= faults.Overlap.Fraction && roll < faults.Overlap.Fraction + faults.Skip.Fraction)
+            {
+                start += shift;
+                Fault(now, request, "skip", $"the page starts {shift} records late, leaving records out");
+            }
+        }
+
+        var page = _feed.Slice(start, size);
+        var end = start + page.Count;
+        var more = end < _feed.Count;
+        var response = new ResponseMessage { StatusCode = 200, Headers = new Dictionary<string, WireMockList<string>>() };
+        string? next = null;
+        switch (_location.Pagination)
+        {
+            case CursorPagination:
+                next = more ? Cursor(end) : null;
+                break;
+            case LinkHeaderPagination link when more:
+                response.AddHeader("Link", $"<{NextUrl(request, ("cursor", Cursor(end)))}>; rel=\"{link.Rel}\"");
+                break;
+        }
+
+        response.BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = _body.Write([.. page.Select(e => e.Json)], next) };
+        response.AddHeader("Content-Type", "application/json");
+        response.AddHeader("Date", now.ToString("R", CultureInfo.InvariantCulture));
+        return response;
+    }
+
+    /// <summary>Where the requested page starts and how long it is, by the contract's pagination style.</summary>
+    private (int Start, int Size, string? Error) Position(IRequestMessage request)
+    {
+        string? Query(string name) => request.Query is { } query && query.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
+        static int? Number(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+        switch (_location.Pagination)
+        {
+            case CursorPagination cursor:
+                return Query(cursor.Param) is { } c ? Decode(c) : (0, DefaultPageSize, null);
+            case LinkHeaderPagination:
+                return Query("cursor") is { } l ? Decode(l) : (0, DefaultPageSize, null);
+            case PageNumberPagination page:
+                {
+                    var size = Number(page.SizeParam is null ? null : Query(page.SizeParam)) ?? page.Size ?? DefaultPageSize;
+                    var number = Number(Query(page.Param)) ?? page.Start;
+                    return number < page.Start || size < 1 ? (0, 0, "page out of range") : ((number - page.Start) * size, size, null);
+                }
+
+            case OffsetPagination offset:
+                return (Number(Query(offset.Param)) ?? 0, Math.Max(1, Number(Query(offset.LimitParam)) ?? offset.Limit), null);
+            default:
+                return (0, int.MaxValue, null);
+        }
+
+        static (int, int, string?) Decode(string cursor) =>
+            cursor.StartsWith('c') && int.TryParse(cursor.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+                ? (position, DefaultPageSize, null)
+                : (0, 0, $"'{cursor}' is not a cursor this API issued");
+    }
+
+    // Cursors are positions in the append-only feed: resuming from one never skips a record.
+    private static string Cursor(int position) => "c" + position.ToString(CultureInfo.InvariantCulture);
+
+    private static string NextUrl(IRequestMessage request, (string Name, string Value) replace)
+    {
+        var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
+            .Where(q => q.Key != replace.Name)
+            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.FirstOrDefault() ?? "")}")
+            .Append($"{replace.Name}={Uri.EscapeDataString(replace.Value)}");
+        var host = request.Headers is { } headers && headers.TryGetValue("Host", out var h) ? h.FirstOrDefault() : $"{request.Host}:{request.Port}";
+        return $"http://{host}{request.Path}?{string.Join('&', query)}";
+    }
+
+    private void Fault(DateTimeOffset now, IRequestMessage request, string kind, string detail) =>
+        _ledger.Add(new LedgerFault(now, kind, $"{request.Method} {request.Url}", detail));
+
+    private static ResponseMessage Json(int status, string body, DateTimeOffset now)
+    {
+        var response = new ResponseMessage
+        {
+            StatusCode = status,
+            Headers = new Dictionary<string, WireMockList<string>>(),
+            BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = Encoding.UTF8.GetBytes(body) },
+        };
+        response.AddHeader("Content-Type", "application/json");
+        response.AddHeader("Date", now.ToString("R", CultureInfo.InvariantCulture));
+        return response;
+    }
+
+    private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+}
