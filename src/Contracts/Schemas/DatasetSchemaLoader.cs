@@ -94,7 +94,8 @@ internal sealed class DatasetSchemaLoader
             .ToImmutableDictionary(d => d.Uri);
         var fields = ImmutableArray.CreateBuilder<SchemaField>();
         CollectFields(root, null, required: true, walk, fields, depth: 0);
-        return new DatasetSchema(_contract, node.Pointer, node.ToJsonElement(), documents, fields.ToImmutable());
+        var resolved = walk.RefTargets.ToImmutableDictionary(r => r.Key, r => new SchemaNodeRef(r.Value.Document, r.Value.Node));
+        return new DatasetSchema(_contract, node.Pointer, node.ToJsonElement(), documents, fields.ToImmutable(), resolved);
     }
 
     private void Report(Walk walk, Rule rule, SourceSpan span, string message, string? hint = null)

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using ContractKit.Contracts.Model;
+
+namespace ContractKit.Contracts.Compatibility;
+
+/// <summary>The differences between two versions of one contract.</summary>
+/// <param name="Old">The earlier version.</param>
+/// <param name="New">The later version.</param>
+/// <param name="Changes">Every change, schema changes first per dataset, in a stable order.</param>
+/// <param name="ContentChanged">
+/// True when anything in the files differs, even what no rule looks at (probe or simulation
+/// settings): such a change still needs a new version.
+/// </param>
+public sealed record ContractDiff(Contract Old, Contract New, ImmutableArray<Change> Changes, bool ContentChanged)
+{
+    /// <summary>Compares two loaded versions of one contract.</summary>
+    /// <param name="old">The earlier version.</param>
+    /// <param name="new">The later version.</param>
+    /// <exception cref="ArgumentException">The two contracts have different ids.</exception>
+    public static ContractDiff Compare(Contract old, Contract @new)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(@new);
+        if (old.Id != @new.Id)
+        {
+            throw new ArgumentException($"'{old.Id}' and '{@new.Id}' are different contracts; a diff compares versions of one", nameof(@new));
+        }
+
+        var changes = ContractComparer.Compare(old, @new);
+        return new ContractDiff(old, @new, changes, changes.Length > 0 || ContentComparer.Differs(old, @new));
+    }
+
+    /// <summary>The changes that break consumers under <paramref name="direction"/> (always-flagged ones included).</summary>
+    public IEnumerable<Change> Breaking(CompatibilityDirection direction) => Changes.Where(c => c.Breaks(direction));
+}
