@@ -432,7 +432,7 @@ internal sealed class DatasetSchemaLoader
             return known;
         }
 
-        var result = await DocumentReader.ReadFileAsync(DisplayPath(uri), cancellationToken).ConfigureAwait(false);
+        var result = await DocumentReader.ReadFileAsync(DisplayPath(uri), uri.LocalPath, cancellationToken).ConfigureAwait(false);
         if (result.Document is null)
         {
             // A missing file is reported at the $ref; a broken one at its own line and column.
