@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContractKit.Cli.Commands.Diff;
 using ContractKit.Cli.Commands.Lint;
 
 namespace ContractKit.Cli;
@@ -10,6 +11,7 @@ internal static class CliApp
         new("ContractKit: data contracts for the sources a data team ingests from — lint, validate, diff, probe, simulate.")
         {
             LintCommand.Create(context),
+            DiffCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -32,4 +32,22 @@ public sealed record ContractDiff(Contract Old, Contract New, ImmutableArray<Cha
 
     /// <summary>The changes that break consumers under <paramref name="direction"/> (always-flagged ones included).</summary>
     public IEnumerable<Change> Breaking(CompatibilityDirection direction) => Changes.Where(c => c.Breaks(direction));
+
+    /// <summary>
+    /// The direction "breaking" is measured in for this diff: the one the new version declares;
+    /// for <c>none</c>, forward (consumers built against the previous version), which is what a
+    /// major version protects.
+    /// </summary>
+    public CompatibilityDirection BreakingDirection =>
+        New.Compatibility.Direction == CompatibilityDirection.None ? CompatibilityDirection.Forward : New.Compatibility.Direction;
+
+    /// <summary>True when <paramref name="change"/> breaks consumers in <see cref="BreakingDirection"/>.</summary>
+    public bool IsBreaking(Change change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Breaks(BreakingDirection);
+    }
+
+    /// <summary>The changes for people to read: breaking ones first, otherwise in the order found.</summary>
+    public IEnumerable<Change> BreakingFirst() => Changes.OrderBy(c => IsBreaking(c) ? 0 : 1);
 }

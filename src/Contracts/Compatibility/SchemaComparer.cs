@@ -145,13 +145,14 @@ internal sealed class SchemaComparer
     /// <summary>Where a comparison stands: both views, the logical pointer and field, and the direction.</summary>
     private sealed record Site(SchemaComparer Comparer, View Old, View New, string Pointer, string? Field, bool Inverted)
     {
-        public void Add(ChangeRule rule, string keyword, string? oldText, string? newText, string message, bool invertible = true)
+        /// <summary>Records a change at <paramref name="keyword"/> of this schema (or at the nodes given: a property that was added or removed).</summary>
+        public void Add(ChangeRule rule, string keyword, string? oldText, string? newText, string message, bool invertible = true, DocumentNode? oldAt = null, DocumentNode? newAt = null)
         {
             var kind = Inverted && invertible ? Invert(rule.Kind) : rule.Kind;
             var pointer = keyword.Length == 0 ? Pointer : Pointer + "/" + keyword;
             Comparer._changes.Add(new Change(rule, kind, Comparer._dataset, Field, pointer, oldText, newText,
-                keyword.Length == 0 ? Old.Origin.Node.Span : Old.SpanOf(keyword),
-                keyword.Length == 0 ? New.Origin.Node.Span : New.SpanOf(keyword), message));
+                oldAt?.Span ?? (keyword.Length == 0 ? Old.Origin.Node.Span : Old.SpanOf(keyword)),
+                newAt?.Span ?? (keyword.Length == 0 ? New.Origin.Node.Span : New.SpanOf(keyword)), message));
         }
 
         public string Child(string segment) => JsonPointer.Append(Pointer, segment);
@@ -338,7 +339,7 @@ internal sealed class SchemaComparer
                     var hasDefault = n is not null && ViewOf(n, _new).Value("default") is not null;
                     var rule = !isRequired ? ChangeRules.PropertyMadeOptional : hasDefault ? ChangeRules.PropertyMadeRequiredWithDefault : ChangeRules.PropertyMadeRequired;
                     property.Add(rule, "", wasRequired ? "required" : "optional", isRequired ? "required" : "optional",
-                        isRequired ? $"{name} became required" : $"{name} became optional");
+                        isRequired ? $"{name} became required" : $"{name} became optional", oldAt: o?.Node ?? at.Old.Value("required"), newAt: n?.Node ?? at.New.Value("required"));
                 }
 
                 if (o is not null && n is not null)
@@ -366,15 +367,15 @@ internal sealed class SchemaComparer
         {
             var any = IsEmpty(ViewOf(schema, _new));
             property.Add(any ? ChangeRules.PropertyWithAnySchemaAdded : ChangeRules.PropertyAddedToOpenModel, "", null, JsonText(schema.Node),
-                $"{what} {name} added to an open object");
+                $"{what} {name} added to an open object", newAt: schema.Node);
         }
         else if (fallback is not null)
         {
             CompareSchemas(fallback, schema, property.Pointer, property.Field, at.Inverted);
-            property.Add(ChangeRules.PropertyAddedToPartiallyOpenModel, "", null, JsonText(schema.Node), $"{what} {name} added; compared with additionalProperties");
+            property.Add(ChangeRules.PropertyAddedToPartiallyOpenModel, "", null, JsonText(schema.Node), $"{what} {name} added; compared with additionalProperties", newAt: schema.Node);
             if (required && ViewOf(schema, _new).Value("default") is null)
             {
-                property.Add(ChangeRules.PropertyMadeRequired, "", "optional", "required", $"{name} became required");
+                property.Add(ChangeRules.PropertyMadeRequired, "", "optional", "required", $"{name} became required", newAt: schema.Node);
             }
         }
         else
@@ -382,7 +383,7 @@ internal sealed class SchemaComparer
             var rule = !required ? ChangeRules.OptionalPropertyAddedToClosedModel
                 : ViewOf(schema, _new).Value("default") is not null ? ChangeRules.RequiredPropertyWithDefaultAddedToClosedModel
                 : ChangeRules.RequiredPropertyAddedToClosedModel;
-            property.Add(rule, "", null, JsonText(schema.Node), $"{what} {name} added to a closed object");
+            property.Add(rule, "", null, JsonText(schema.Node), $"{what} {name} added to a closed object", newAt: schema.Node);
         }
     }
 
@@ -393,21 +394,21 @@ internal sealed class SchemaComparer
         var what = wasRequired ? "required property" : "optional property";
         if (model == Model.Open)
         {
-            property.Add(ChangeRules.PropertyRemovedFromOpenModel, "", JsonText(schema.Node), null, $"{what} {name} removed from an open object");
+            property.Add(ChangeRules.PropertyRemovedFromOpenModel, "", JsonText(schema.Node), null, $"{what} {name} removed from an open object", oldAt: schema.Node);
         }
         else if (fallback is not null)
         {
             CompareSchemas(schema, fallback, property.Pointer, property.Field, at.Inverted);
-            property.Add(ChangeRules.PropertyRemovedFromPartiallyOpenModel, "", JsonText(schema.Node), null, $"{what} {name} removed; compared with additionalProperties");
+            property.Add(ChangeRules.PropertyRemovedFromPartiallyOpenModel, "", JsonText(schema.Node), null, $"{what} {name} removed; compared with additionalProperties", oldAt: schema.Node);
             if (wasRequired)
             {
-                property.Add(ChangeRules.PropertyMadeOptional, "", "required", "optional", $"{name} became optional");
+                property.Add(ChangeRules.PropertyMadeOptional, "", "required", "optional", $"{name} became optional", oldAt: schema.Node);
             }
         }
         else
         {
             property.Add(wasRequired ? ChangeRules.RequiredPropertyRemovedFromClosedModel : ChangeRules.PropertyRemovedFromClosedModel, "",
-                JsonText(schema.Node), null, $"{what} {name} removed from a closed object");
+                JsonText(schema.Node), null, $"{what} {name} removed from a closed object", oldAt: schema.Node);
         }
     }
 

@@ -99,8 +99,7 @@ public sealed record Verdict(CompatibilityMode Mode, VersionBump Required, Versi
     public static VersionBump RequiredBump(ContractDiff diff)
     {
         ArgumentNullException.ThrowIfNull(diff);
-        var direction = diff.New.Compatibility.Direction == CompatibilityDirection.None ? CompatibilityDirection.Forward : diff.New.Compatibility.Direction;
-        if (diff.Changes.Any(c => c.Breaks(direction)))
+        if (diff.Changes.Any(diff.IsBreaking))
         {
             return VersionBump.Major;
         }
