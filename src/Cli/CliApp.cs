@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ContractKit.Cli.Commands.Diff;
+using ContractKit.Cli.Commands.Docs;
 using ContractKit.Cli.Commands.Lint;
 
 namespace ContractKit.Cli;
@@ -12,6 +13,7 @@ internal static class CliApp
         {
             LintCommand.Create(context),
             DiffCommand.Create(context),
+            DocsCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -50,9 +50,23 @@ public sealed record Change(
     /// <summary>True when consumers under <paramref name="direction"/> may break, or the rule is always flagged.</summary>
     public bool Breaks(CompatibilityDirection direction) => Rule.AlwaysFlagged || EffectUnder(direction) == Effect.Breaking;
 
-    /// <summary><c>orders › status</c>, <c>orders</c>, or the pointer for contract-wide changes.</summary>
-    public string Location =>
-        Dataset is null ? Pointer
-        : Field is null ? $"{Dataset} {Pointer}"
-        : $"{Dataset} › {Field}";
+    /// <summary>
+    /// Where, for people: <c>orders › status</c> (a record field), <c>orders › freshness.fail</c>
+    /// (a dataset promise), <c>sla.latency.p99</c> (a contract-wide one).
+    /// </summary>
+    public string Location
+    {
+        get
+        {
+            if (Dataset is not null && Field is not null)
+            {
+                return $"{Dataset} › {Field}";
+            }
+
+            var tokens = JsonPointer.Parse(Pointer) ?? [];
+            var inside = Dataset is not null && tokens.Count >= 2 && tokens[0] == "datasets" ? tokens.Skip(2) : tokens;
+            var dotted = string.Concat(inside.Select((t, i) => int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) ? $"[{t}]" : (i == 0 ? t : "." + t)));
+            return Dataset is null ? dotted : dotted.Length == 0 ? Dataset : $"{Dataset} › {dotted}";
+        }
+    }
 }

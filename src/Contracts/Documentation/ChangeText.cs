@@ -29,7 +29,7 @@ public static class ChangeText
             _ => $"the changes need a {Of(verdict.Required)} version",
         };
         var got = verdict.Actual == VersionBump.None ? $"the version stayed {diff.New.Version}" : $"{diff.Old.Version} → {diff.New.Version} is a {Of(verdict.Actual)} bump";
-        return $"declared compatibility {verdict.Mode}; {needs}; {got}";
+        return $"Declared compatibility {verdict.Mode}; {needs}; {got}";
     }
 
     private static string? Short(string? text) => text is null ? null : text.Length <= 60 ? text : text[..57] + "…";

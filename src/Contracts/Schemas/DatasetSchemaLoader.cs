@@ -602,7 +602,11 @@ internal sealed class DatasetSchemaLoader
             }
 
             var isRequired = required && requiredNames.Contains(name);
-            fields.Add(new SchemaField(path, types, format, isRequired, pii == true, pii is not null, description, enumValues, property.Node.Span));
+            fields.Add(new SchemaField(path, types, format, isRequired, pii == true, pii is not null, description, enumValues, property.Node.Span)
+            {
+                Constraints = [.. parts.SelectMany(FieldConstraints.Of).Distinct(StringComparer.Ordinal)],
+                Example = parts.Select(FieldConstraints.ExampleOf).FirstOrDefault(e => e is not null),
+            });
             if (types.HasFlag(JsonTypes.Object) && types != JsonTypes.Any)
             {
                 CollectFields(property, path, isRequired, walk, fields, depth + 1);

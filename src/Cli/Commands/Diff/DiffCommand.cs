@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ContractKit.Cli.Git;
 using ContractKit.Contracts.Compatibility;
 using ContractKit.Contracts.Documentation;
 
@@ -58,34 +57,14 @@ internal static class DiffCommand
             return ExitCode.Ok;
         }
 
-        DiffReport report;
-        try
+        var report = (baseRef, paths.Length) switch
         {
-            report = (baseRef, paths.Length) switch
-            {
-                (not null, _) => await DiffSources.GitBaseAsync(baseRef, paths.Length == 0 ? ["contracts"] : paths, cancellationToken),
-                (null, 2) => await DiffSources.FilesAsync(paths[0], paths[1], cancellationToken),
-                (null, 1) when Directory.Exists(paths[0]) => await DiffSources.FolderAsync(paths[0], cancellationToken),
-                (null, 1) when !File.Exists(paths[0]) => throw new DiffInputException($"'{paths[0]}' does not exist"),
-                _ => throw new DiffInputException("name two contract files (contractkit diff OLD NEW), a folder of versions (contractkit diff FOLDER), or a git ref (contractkit diff --base main)"),
-            };
-        }
-        catch (DiffInputException e)
-        {
-            output.Error(e.Message);
-            foreach (var diagnostic in e.Diagnostics)
-            {
-                output.Err.WriteLine($"  {diagnostic}");
-                output.Err.WriteLine($"      hint: {diagnostic.Hint}");
-            }
-
-            return ExitCode.UsageOrIoError;
-        }
-        catch (GitException e)
-        {
-            output.Error(e.Message);
-            return ExitCode.UsageOrIoError;
-        }
+            (not null, _) => await DiffSources.GitBaseAsync(baseRef, paths.Length == 0 ? ["contracts"] : paths, cancellationToken),
+            (null, 2) => await DiffSources.FilesAsync(paths[0], paths[1], cancellationToken),
+            (null, 1) when Directory.Exists(paths[0]) => await DiffSources.FolderAsync(paths[0], cancellationToken),
+            (null, 1) when !File.Exists(paths[0]) => throw new InputException($"'{paths[0]}' does not exist"),
+            _ => throw new InputException("name two contract files (contractkit diff OLD NEW), a folder of versions (contractkit diff FOLDER), or a git ref (contractkit diff --base main)"),
+        };
 
         IDiffWriter writer = format switch
         {

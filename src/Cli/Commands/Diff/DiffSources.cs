@@ -30,23 +30,10 @@ internal static class DiffSources
     /// <summary><c>contractkit diff FOLDER</c>: the newest version against the one before it, and against every earlier one for _transitive modes.</summary>
     public static async Task<DiffReport> FolderAsync(string folder, CancellationToken cancellationToken)
     {
-        var report = await ContractLinter.LintAsync([folder], cancellationToken);
-        RequireLinting(report, "the folder's");
-        var versions = report.Files.Select(f => (f.Path, Contract: f.Result.Contract!)).OrderBy(v => v.Contract.Version).ToList();
-        var ids = versions.Select(v => v.Contract.Id.Value).Distinct().ToList();
-        if (ids.Count > 1)
-        {
-            throw new DiffInputException($"'{folder}' holds versions of {ids.Count} contracts ({string.Join(", ", ids)}); a folder of versions holds one contract");
-        }
-
+        var versions = await VersionFolder.LoadAsync(folder, cancellationToken);
         if (versions.Count < 2)
         {
-            throw new DiffInputException($"'{folder}' holds {versions.Count} version{(versions.Count == 1 ? "" : "s")}; a diff needs two (e.g. 1.4.0.yaml and 2.0.0.yaml)");
-        }
-
-        if (versions.GroupBy(v => v.Contract.Version).FirstOrDefault(g => g.Count() > 1) is { } twice)
-        {
-            throw new DiffInputException($"{string.Join(" and ", twice.Select(v => v.Path))} both say version {twice.Key}; each version is one file");
+            throw new InputException($"'{folder}' holds {versions.Count} version{(versions.Count == 1 ? "" : "s")}; a diff needs two (e.g. 1.4.0.yaml and 2.0.0.yaml)");
         }
 
         var (previous, latest) = (versions[^2], versions[^1]);
@@ -72,11 +59,11 @@ internal static class DiffSources
         var missing = paths.Except(existing).Where(p => !before.Any(f => IsUnder(f, ToRepositoryPath(repository, p)))).ToList();
         if (missing.Count > 0)
         {
-            throw new DiffInputException($"'{missing[0]}' exists neither in the working tree nor at {reference}");
+            throw new InputException($"'{missing[0]}' exists neither in the working tree nor at {reference}");
         }
 
         var report = await ContractLinter.LintAsync(existing, cancellationToken);
-        RequireLinting(report, "the working tree's");
+        VersionFolder.RequireLinting(report, "the working tree's");
 
         var scratch = Directory.CreateTempSubdirectory("contractkit-diff-");
         try
@@ -142,16 +129,16 @@ internal static class DiffSources
     {
         if (Directory.Exists(path))
         {
-            throw new DiffInputException($"{role} '{path}' is a folder; name two contract files, or one folder of versions (contractkit diff FOLDER)");
+            throw new InputException($"{role} '{path}' is a folder; name two contract files, or one folder of versions (contractkit diff FOLDER)");
         }
 
         if (!File.Exists(path))
         {
-            throw new DiffInputException($"{role} '{path}' does not exist");
+            throw new InputException($"{role} '{path}' does not exist");
         }
 
         var result = await ContractLoader.LoadFileAsync(path, cancellationToken);
-        return result.Contract ?? throw NotLinting($"{role} {path}", result.Diagnostics);
+        return result.Contract ?? throw VersionFolder.NotLinting($"{role} {path}", result.Diagnostics);
     }
 
     private static async Task<LoadResult> LoadAtAsync(string scratch, string path, string shownAs, CancellationToken cancellationToken)
@@ -183,28 +170,11 @@ internal static class DiffSources
         return true;
     }
 
-    private static void RequireLinting(LintReport report, string side)
-    {
-        if (!report.Missing.IsEmpty)
-        {
-            throw new DiffInputException($"'{report.Missing[0]}' does not exist");
-        }
-
-        var broken = report.Files.Where(f => f.Result.Contract is null).ToList();
-        if (broken.Count > 0)
-        {
-            throw NotLinting($"{side} {string.Join(", ", broken.Select(f => f.Path))}", [.. broken.SelectMany(f => f.Result.Diagnostics)]);
-        }
-    }
-
-    private static DiffInputException NotLinting(string what, ImmutableArray<Diagnostic> diagnostics) =>
-        new($"{what} does not lint, so it cannot be compared (contractkit lint shows the same findings)", [.. diagnostics.Where(d => d.IsError)]);
-
     private static void RequireSameId(string oldPath, Contract old, string newPath, Contract @new)
     {
         if (old.Id != @new.Id)
         {
-            throw new DiffInputException($"{oldPath} is contract '{old.Id}' and {newPath} is '{@new.Id}'; diff compares two versions of one contract (same id)");
+            throw new InputException($"{oldPath} is contract '{old.Id}' and {newPath} is '{@new.Id}'; diff compares two versions of one contract (same id)");
         }
     }
 
@@ -213,7 +183,7 @@ internal static class DiffSources
         var relative = Path.GetRelativePath(repository.Root, Path.GetFullPath(path));
         if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
         {
-            throw new DiffInputException($"'{path}' is outside the git repository at {repository.Root}");
+            throw new InputException($"'{path}' is outside the git repository at {repository.Root}");
         }
 
         return relative == "." ? "" : relative.Replace('\\', '/');
