@@ -40,7 +40,7 @@ internal static class HtmlPage
         @media (max-width: 720px) {
           main { padding: 1rem .75rem 2rem; }
           table, thead, tbody, tr, th, td { display: block; width: 100%; }
-          thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          thead { display: none; }
           tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; padding: .25rem 0; }
           td { border: 0; padding: .2rem .6rem; }
           td::before { content: attr(data-label); display: block; font-size: .75rem; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
