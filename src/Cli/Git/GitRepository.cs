@@ -56,6 +56,53 @@ internal sealed class GitRepository
         return Encoding.UTF8.GetString(output).Split('\0', StringSplitOptions.RemoveEmptyEntries);
     }
 
+    /// <summary>Files under <paramref name="paths"/> that differ between <paramref name="commit"/> and the working tree: modified, added, deleted or untracked.</summary>
+    public async Task<HashSet<string>> ChangedFilesAsync(string commit, IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        var pathspecs = paths.ToList();
+        var (code, output, error) = await RunAsync(Root, ["diff", "--name-only", "-z", "--no-renames", commit, "--", .. pathspecs], cancellationToken);
+        var (untrackedCode, untracked, untrackedError) = await RunAsync(Root, ["ls-files", "-z", "--others", "--exclude-standard", "--", .. pathspecs], cancellationToken);
+        if (code != 0 || untrackedCode != 0)
+        {
+            throw new GitException($"git could not list the changed files: {Encoding.UTF8.GetString(code != 0 ? error : untrackedError).Trim()}");
+        }
+
+        return [.. Encoding.UTF8.GetString(output).Split('\0', StringSplitOptions.RemoveEmptyEntries).Concat(Encoding.UTF8.GetString(untracked).Split('\0', StringSplitOptions.RemoveEmptyEntries))];
+    }
+
+    /// <summary>The content of <paramref name="paths"/> at <paramref name="commit"/>, in one <c>git cat-file --batch</c>; paths that do not exist there are left out.</summary>
+    public async Task<Dictionary<string, byte[]>> ReadFilesAsync(string commit, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (paths.Count == 0)
+        {
+            return files;
+        }
+
+        var input = string.Concat(paths.Select(p => $"{commit}:{p}\n"));
+        var (code, output, error) = await RunAsync(Root, ["cat-file", "--batch"], cancellationToken, Encoding.UTF8.GetBytes(input));
+        if (code != 0)
+        {
+            throw new GitException($"git cat-file failed: {Encoding.UTF8.GetString(error).Trim()}");
+        }
+
+        // Each answer is "<oid> blob <size>\n<content>\n", or "<name> missing\n".
+        var position = 0;
+        foreach (var path in paths)
+        {
+            var end = Array.IndexOf(output, (byte)'\n', position);
+            var header = Encoding.UTF8.GetString(output, position, end - position).Split(' ');
+            position = end + 1;
+            if (header.Length == 3 && header[1] == "blob" && int.TryParse(header[2], System.Globalization.CultureInfo.InvariantCulture, out var size))
+            {
+                files[path] = output[position..(position + size)];
+                position += size + 1;
+            }
+        }
+
+        return files;
+    }
+
     /// <summary>Writes the files under <paramref name="paths"/> at <paramref name="commit"/> into <paramref name="destination"/> (one <c>git archive</c>).</summary>
     public async Task ExtractAsync(string commit, IReadOnlyCollection<string> paths, string destination, CancellationToken cancellationToken)
     {
@@ -74,11 +121,12 @@ internal sealed class GitRepository
         await TarFile.ExtractToDirectoryAsync(tar, destination, overwriteFiles: true, cancellationToken);
     }
 
-    private static async Task<(int Code, byte[] Output, byte[] Error)> RunAsync(string folder, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    private static async Task<(int Code, byte[] Output, byte[] Error)> RunAsync(string folder, IEnumerable<string> arguments, CancellationToken cancellationToken, byte[]? input = null)
     {
         var start = new ProcessStartInfo("git")
         {
             WorkingDirectory = folder,
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -104,6 +152,12 @@ internal sealed class GitRepository
             using var error = new MemoryStream();
             var copyOut = process.StandardOutput.BaseStream.CopyToAsync(output, cancellationToken);
             var copyErr = process.StandardError.BaseStream.CopyToAsync(error, cancellationToken);
+            if (input is not null)
+            {
+                await process.StandardInput.BaseStream.WriteAsync(input, cancellationToken);
+                process.StandardInput.Close();
+            }
+
             await Task.WhenAll(copyOut, copyErr, process.WaitForExitAsync(cancellationToken));
             return (process.ExitCode, output.ToArray(), error.ToArray());
         }

@@ -226,6 +226,35 @@ public class DiffCommandTests
     }
 
     [Test]
+    public async Task Base_reads_a_changed_contract_whose_schema_file_did_not_change()
+    {
+        using var repository = GitFixture.Create();
+        repository.Write("contracts/clickstream.yaml", File.ReadAllText(Path.Combine(Contracts, "clickstream.yaml"))
+            .Replace("version: 0.4.0", "version: 0.4.1", StringComparison.Ordinal).Replace("warn: 2h", "warn: 3h", StringComparison.Ordinal));
+
+        var result = await CliRunner.RunAsync("diff", "--base", "main", repository.Contracts);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Out + result.Err);
+        Assert.That(result.Out, Does.Match(@"compatible\s+freshness-loosened\s+clicks › freshness.warn"));
+        Assert.That(result.Out, Does.Contain("3 contracts: 1 compared, 2 unchanged; 0 failed, 0 breaking changes"));
+    }
+
+    [Test]
+    public async Task Base_compares_only_the_contracts_that_reach_a_changed_schema_file()
+    {
+        using var repository = GitFixture.Create();
+        repository.Write("contracts/schemas/click-event.schema.json", File.ReadAllText(Path.Combine(Contracts, "schemas", "click-event.schema.json"))
+            .Replace("\"enum\": [\"page_view\", \"click\"]", "\"enum\": [\"page_view\"]", StringComparison.Ordinal));
+        repository.Write("contracts/clickstream.yaml", File.ReadAllText(Path.Combine(Contracts, "clickstream.yaml")).Replace("version: 0.4.0", "version: 0.5.0", StringComparison.Ordinal));
+
+        var result = await CliRunner.RunAsync("diff", "--base", "main", repository.Contracts);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Out + result.Err);
+        Assert.That(result.Out, Does.Match(@"breaking\s+enum-value-removed\s+clicks › kind"));
+        Assert.That(result.Out, Does.Contain("3 contracts: 1 compared, 2 unchanged; 1 failed, 1 breaking change"));
+    }
+
+    [Test]
     public async Task Base_with_nothing_changed_exits_0()
     {
         using var repository = GitFixture.Create();

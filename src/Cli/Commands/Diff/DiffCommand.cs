@@ -59,7 +59,7 @@ internal static class DiffCommand
 
         var report = (baseRef, paths.Length) switch
         {
-            (not null, _) => await DiffSources.GitBaseAsync(baseRef, paths.Length == 0 ? ["contracts"] : paths, cancellationToken),
+            (not null, _) => await GitBaseDiff.RunAsync(baseRef, paths.Length == 0 ? ["contracts"] : paths, cancellationToken),
             (null, 2) => await DiffSources.FilesAsync(paths[0], paths[1], cancellationToken),
             (null, 1) when Directory.Exists(paths[0]) => await DiffSources.FolderAsync(paths[0], cancellationToken),
             (null, 1) when !File.Exists(paths[0]) => throw new InputException($"'{paths[0]}' does not exist"),

@@ -21,7 +21,7 @@ internal enum EntryStatus
 }
 
 /// <summary>One contract in a diff report.</summary>
-/// <param name="Id">The contract id.</param>
+/// <param name="Id">The contract id; null for an unchanged file that was not loaded.</param>
 /// <param name="Status">What happened to it.</param>
 /// <param name="OldPath">The old side as shown (<c>main:contracts/orders.yaml</c>), when there is one.</param>
 /// <param name="NewPath">The new side as shown, when there is one.</param>
@@ -31,7 +31,7 @@ internal enum EntryStatus
 /// <param name="Verdict">Its verdict, for <see cref="EntryStatus.Compared"/>.</param>
 /// <param name="Failures">Why this entry fails; empty when it passes.</param>
 internal sealed record DiffEntry(
-    string Id,
+    string? Id,
     EntryStatus Status,
     string? OldPath,
     string? NewPath,
@@ -49,8 +49,9 @@ internal sealed record DiffEntry(
     public static DiffEntry Added(string newPath, Contract contract) =>
         new(contract.Id.Value, EntryStatus.Added, null, newPath, null, contract, null, null, []);
 
-    public static DiffEntry Unchanged(string oldPath, string newPath, Contract contract) =>
-        new(contract.Id.Value, EntryStatus.Unchanged, oldPath, newPath, contract, contract, null, null, []);
+    /// <summary>A contract whose files are byte-identical at the ref: there is nothing to compare, so it is not loaded.</summary>
+    public static DiffEntry Unchanged(string oldPath, string newPath) =>
+        new(null, EntryStatus.Unchanged, oldPath, newPath, null, null, null, null, []);
 
     /// <summary>A contract that disappeared: every consumer loses every dataset, unless it was retired first.</summary>
     public static DiffEntry Removed(string oldPath, Contract contract) =>

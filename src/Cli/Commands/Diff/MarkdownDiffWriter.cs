@@ -19,11 +19,11 @@ internal sealed class MarkdownDiffWriter : IDiffWriter
                     MarkdownChanges.Write(output, entry.Diff!, entry.Verdict, "###");
                     break;
                 case EntryStatus.Added:
-                    output.WriteLine($"### {entry.Id} {entry.New!.Version} added");
+                    output.WriteLine($"### {entry.New!.Id} {entry.New.Version} added");
                     output.WriteLine();
                     break;
                 case EntryStatus.Removed:
-                    output.WriteLine($"### {entry.Id} {entry.Old!.Version} removed");
+                    output.WriteLine($"### {entry.Old!.Id} {entry.Old.Version} removed");
                     output.WriteLine();
                     foreach (var failure in entry.Failures)
                     {

@@ -14,10 +14,10 @@ internal sealed class TextDiffWriter : IDiffWriter
             switch (entry.Status)
             {
                 case EntryStatus.Added:
-                    output.WriteLine($"{terminal.Bold(entry.Id)} {entry.New!.Version} added   {entry.NewPath}");
+                    output.WriteLine($"{terminal.Bold(entry.New!.Id.Value)} {entry.New.Version} added   {entry.NewPath}");
                     break;
                 case EntryStatus.Removed:
-                    output.WriteLine($"{terminal.Bold(entry.Id)} {entry.Old!.Version} removed   {entry.OldPath}");
+                    output.WriteLine($"{terminal.Bold(entry.Old!.Id.Value)} {entry.Old.Version} removed   {entry.OldPath}");
                     break;
                 default:
                     WriteCompared(entry, terminal, output);
@@ -44,7 +44,7 @@ internal sealed class TextDiffWriter : IDiffWriter
     private static void WriteCompared(DiffEntry entry, Terminal terminal, TextWriter output)
     {
         var (diff, verdict) = (entry.Diff!, entry.Verdict!);
-        output.WriteLine($"{terminal.Bold(entry.Id)} {diff.Old.Version} → {diff.New.Version}   {entry.OldPath} → {entry.NewPath}");
+        output.WriteLine($"{terminal.Bold(diff.New.Id.Value)} {diff.Old.Version} → {diff.New.Version}   {entry.OldPath} → {entry.NewPath}");
         output.WriteLine($"  {ChangeText.Summary(diff, verdict)}");
         if (diff.Changes.IsEmpty)
         {
