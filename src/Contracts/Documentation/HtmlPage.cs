@@ -21,15 +21,17 @@ internal static class HtmlPage
         h2 { font-size: 1.35rem; margin: 2.2rem 0 .6rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
         h3 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; }
         p, li { overflow-wrap: anywhere; }
-        code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; background: var(--soft); padding: 0 .25em; border-radius: 3px; overflow-wrap: anywhere; }
+        code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; background: var(--soft); padding: 0 .25em; border-radius: 3px; overflow-wrap: break-word; }
         .meta { color: var(--muted); margin: 0 0 1rem; }
         .banner { border: 2px solid var(--warn); background: var(--warn-bg); color: var(--warn); padding: .75rem 1rem; border-radius: 6px; font-weight: 600; margin: 1rem 0; }
         .verdict { font-weight: 600; }
         .verdict.fails { color: var(--bad); }
         .verdict.passes { color: var(--ok); }
         table { width: 100%; border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; table-layout: auto; }
-        th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; word-break: break-word; }
-        th { background: var(--soft); font-weight: 600; }
+        th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+        th { background: var(--soft); font-weight: 600; white-space: nowrap; }
+        td.long { overflow-wrap: anywhere; }
+        td.effect { white-space: nowrap; }
         tr.breaking td { background: var(--bad-bg); }
         tr.breaking td:first-child { border-left: 4px solid var(--bad); }
         .tag { display: inline-block; font-size: .78rem; font-weight: 700; padding: 0 .4em; border-radius: 3px; white-space: nowrap; }
@@ -42,7 +44,10 @@ internal static class HtmlPage
           table, thead, tbody, tr, th, td { display: block; width: 100%; }
           thead { display: none; }
           tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; padding: .25rem 0; }
-          td { border: 0; padding: .2rem .6rem; }
+          td, td code { border: 0; padding: .2rem .6rem; overflow-wrap: anywhere; }
+          td code { padding: 0 .25em; }
+          td:empty { display: none; }
+          td.effect { white-space: normal; }
           td::before { content: attr(data-label); display: block; font-size: .75rem; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
           tr.breaking td:first-child { border-left: 0; }
           tr.breaking { border: 2px solid var(--bad); }
@@ -128,10 +133,10 @@ internal static class HtmlPage
                 .Append($"<td data-label=\"field\"><code>{E(field.Name)}</code></td>")
                 .Append($"<td data-label=\"type\">{E(field.Type)}</td>")
                 .Append($"<td data-label=\"required\">{(field.Required ? "yes" : "no")}</td>")
-                .Append($"<td data-label=\"constraints\">{E(field.Constraints)}</td>")
+                .Append($"<td data-label=\"constraints\" class=\"long\">{E(field.Constraints)}</td>")
                 .Append($"<td data-label=\"PII\">{(field.Pii == "yes" ? "<span class=\"tag pii\">PII</span>" : E(field.Pii))}</td>")
                 .Append($"<td data-label=\"description\">{E(field.Description)}</td>")
-                .Append($"<td data-label=\"example\">{(field.Example.Length == 0 ? "" : $"<code>{E(field.Example)}</code>")}</td>")
+                .Append($"<td data-label=\"example\" class=\"long\">{(field.Example.Length == 0 ? "" : $"<code>{E(field.Example)}</code>")}</td>")
                 .Append("</tr>\n");
         }
 
@@ -172,7 +177,7 @@ internal static class HtmlPage
                 .Append($"<td data-label=\"rule\"><code>{E(change.RuleId)}</code></td>")
                 .Append($"<td data-label=\"where\">{E(change.Location)}</td>")
                 .Append($"<td data-label=\"change\">{E(change.Message)}</td>")
-                .Append($"<td data-label=\"old → new\">{E(ChangeText.Values(change))}</td>")
+                .Append($"<td data-label=\"old → new\" class=\"long\">{E(ChangeText.Values(change))}</td>")
                 .Append(Effect("backward", change.Effects.Backward))
                 .Append(Effect("forward", change.Effects.Forward))
                 .Append(Effect("full", change.Effects.Full))
@@ -183,7 +188,7 @@ internal static class HtmlPage
     }
 
     private static string Effect(string label, Effect effect) =>
-        $"<td data-label=\"{label}\"{(effect == Compatibility.Effect.Breaking ? " class=\"effect-breaking\"" : "")}>{ChangeText.Of(effect)}</td>";
+        $"<td data-label=\"{label}\" class=\"effect{(effect == Compatibility.Effect.Breaking ? " effect-breaking" : "")}\">{ChangeText.Of(effect)}</td>";
 
     private static void List(StringBuilder html, IReadOnlyList<string> items)
     {

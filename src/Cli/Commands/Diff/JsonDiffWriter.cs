@@ -11,12 +11,8 @@ internal sealed class JsonDiffWriter : IDiffWriter
 {
     public void Write(DiffReport report, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(output, "diff", json =>
         {
-            json.WriteStartObject();
-            json.WriteNumber("outputVersion", OutputVersion.Current);
-            json.WriteString("command", "diff");
             json.WriteStartObject("summary");
             json.WriteNumber("contracts", report.Entries.Length);
             json.WriteNumber("failed", report.Failed);
@@ -37,10 +33,7 @@ internal sealed class JsonDiffWriter : IDiffWriter
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 
     private static void WriteEntry(Utf8JsonWriter json, DiffEntry entry)
