@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ContractKit.Cli.Commands.Codegen;
 using ContractKit.Cli.Commands.Init;
+using ContractKit.Cli.Commands.Diff;
+using ContractKit.Cli.Commands.Docs;
 using ContractKit.Cli.Commands.Lint;
 using ContractKit.Cli.Commands.Probe;
 using ContractKit.Cli.Commands.Validate;
@@ -18,6 +20,8 @@ internal static class CliApp
             ProbeCommand.Create(context),
             CodegenCommand.Create(context),
             InitCommand.Create(context),
+            DiffCommand.Create(context),
+            DocsCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, Func<Stream>? input = null)

@@ -27,6 +27,22 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Strea
         {
             return (int)await body(Output);
         }
+        catch (InputException e)
+        {
+            Output.Error(e.Message);
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                Output.Err.WriteLine($"  {diagnostic}");
+                Output.Err.WriteLine($"      hint: {diagnostic.Hint}");
+            }
+
+            return (int)ExitCode.UsageOrIoError;
+        }
+        catch (Git.GitException e)
+        {
+            Output.Error(e.Message);
+            return (int)ExitCode.UsageOrIoError;
+        }
         catch (OperationCanceledException)
         {
             Output.Error("cancelled");

@@ -16,6 +16,15 @@ public class ReadmeTests
     }
 
     [Test]
+    public void Lists_every_change_rule_with_its_effects()
+    {
+        static string Of(ContractKit.Contracts.Compatibility.Effect e) => e == ContractKit.Contracts.Compatibility.Effect.Breaking ? "breaking" : "compatible";
+        var missing = ContractKit.Contracts.Compatibility.ChangeRules.All
+            .Where(r => !Readme.Contains($"| `{r.Id}` | {Of(r.Effects.Backward)} | {Of(r.Effects.Forward)} | {Of(r.Effects.Full)} |", StringComparison.Ordinal));
+        Assert.That(missing.Select(r => r.Id), Is.Empty);
+    }
+
+    [Test]
     public void Documents_every_exit_code()
     {
         foreach (var code in Enum.GetValues<ExitCode>())

@@ -24,19 +24,30 @@ public static class DocumentReader
     /// <summary>Reads a file from disk. I/O failures become a <see cref="Rules.FileUnreadable"/> finding.</summary>
     /// <param name="path">The path as the user wrote it (kept for messages).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<Result> ReadFileAsync(string path, CancellationToken cancellationToken)
+    public static Task<Result> ReadFileAsync(string path, CancellationToken cancellationToken) =>
+        ReadFileAsync(path, Path.GetFullPath(path), cancellationToken);
+
+    /// <summary>
+    /// Reads the file at <paramref name="fullPath"/>, showing it as <paramref name="path"/>: a
+    /// schema that a contract loaded from memory references is read from beside the contract,
+    /// whatever the current directory.
+    /// </summary>
+    /// <param name="path">The path to show in findings.</param>
+    /// <param name="fullPath">The absolute path to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<Result> ReadFileAsync(string path, string fullPath, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return Fail(Diagnostic.Create(Rules.FileUnreadable, SourceSpan.StartOf(path), DescribeIoError(path, e)));
         }
 
-        return Read(bytes, path, Path.GetFullPath(path));
+        return Read(bytes, path, fullPath);
     }
 
     /// <summary>Reads UTF-8 bytes.</summary>

@@ -11,13 +11,14 @@ namespace ContractKit.Contracts.Schemas;
 /// </summary>
 public sealed class DatasetSchema
 {
-    internal DatasetSchema(SchemaDocument root, string pointer, JsonElement json, ImmutableDictionary<Uri, SchemaDocument> documents, ImmutableArray<SchemaField> fields)
+    internal DatasetSchema(SchemaDocument root, string pointer, JsonElement json, ImmutableDictionary<Uri, SchemaDocument> documents, ImmutableArray<SchemaField> fields, ImmutableDictionary<(Uri, string), SchemaNodeRef> references)
     {
         RootDocument = root;
         Pointer = pointer;
         Json = json;
         Documents = documents;
         Fields = fields;
+        References = references;
     }
 
     /// <summary>The document the schema is written in (the contract, for an inline schema).</summary>
@@ -40,7 +41,26 @@ public sealed class DatasetSchema
 
     /// <summary>The field at <paramref name="path"/>, or null.</summary>
     public SchemaField? FindField(FieldPath path) => Fields.FirstOrDefault(f => f.Path.Equals(path));
+
+    /// <summary>The schema node at the root of the record schema.</summary>
+    internal SchemaNodeRef Root => new(RootDocument, RootDocument.Source.Find(Pointer)!);
+
+    /// <summary>
+    /// Where each <c>$ref</c> the loader resolved points: keyed by the document and pointer of
+    /// the schema that holds the <c>$ref</c>. Diff and docs follow references through this map
+    /// instead of resolving them a second time.
+    /// </summary>
+    internal ImmutableDictionary<(Uri Document, string Pointer), SchemaNodeRef> References { get; }
+
+    /// <summary>The target of the <c>$ref</c> in <paramref name="schema"/>, or null when it has none.</summary>
+    internal SchemaNodeRef? ResolveReference(SchemaNodeRef schema) =>
+        References.TryGetValue((schema.Document.Uri, schema.Node.Pointer), out var target) ? target : null;
 }
+
+/// <summary>A schema node and the document it is written in.</summary>
+/// <param name="Document">The document.</param>
+/// <param name="Node">The node.</param>
+internal sealed record SchemaNodeRef(SchemaDocument Document, DocumentNode Node);
 
 /// <summary>A file that holds schemas (the contract itself, or a referenced schema file).</summary>
 public sealed class SchemaDocument

@@ -94,7 +94,8 @@ internal sealed class DatasetSchemaLoader
             .ToImmutableDictionary(d => d.Uri);
         var fields = ImmutableArray.CreateBuilder<SchemaField>();
         CollectFields(root, null, required: true, walk, fields, depth: 0);
-        return new DatasetSchema(_contract, node.Pointer, node.ToJsonElement(), documents, fields.ToImmutable());
+        var resolved = walk.RefTargets.ToImmutableDictionary(r => r.Key, r => new SchemaNodeRef(r.Value.Document, r.Value.Node));
+        return new DatasetSchema(_contract, node.Pointer, node.ToJsonElement(), documents, fields.ToImmutable(), resolved);
     }
 
     private void Report(Walk walk, Rule rule, SourceSpan span, string message, string? hint = null)
@@ -431,7 +432,7 @@ internal sealed class DatasetSchemaLoader
             return known;
         }
 
-        var result = await DocumentReader.ReadFileAsync(DisplayPath(uri), cancellationToken).ConfigureAwait(false);
+        var result = await DocumentReader.ReadFileAsync(DisplayPath(uri), uri.LocalPath, cancellationToken).ConfigureAwait(false);
         if (result.Document is null)
         {
             // A missing file is reported at the $ref; a broken one at its own line and column.
@@ -601,7 +602,11 @@ internal sealed class DatasetSchemaLoader
             }
 
             var isRequired = required && requiredNames.Contains(name);
-            fields.Add(new SchemaField(path, types, format, isRequired, pii == true, pii is not null, description, enumValues, property.Node.Span));
+            fields.Add(new SchemaField(path, types, format, isRequired, pii == true, pii is not null, description, enumValues, property.Node.Span)
+            {
+                Constraints = [.. parts.SelectMany(FieldConstraints.Of).Distinct(StringComparer.Ordinal)],
+                Example = parts.Select(FieldConstraints.ExampleOf).FirstOrDefault(e => e is not null),
+            });
             if (types.HasFlag(JsonTypes.Object) && types != JsonTypes.Any)
             {
                 CollectFields(property, path, isRequired, walk, fields, depth + 1);

@@ -30,4 +30,10 @@ public sealed record SchemaField(
 {
     /// <summary>True when null is allowed.</summary>
     public bool Nullable => Types.HasFlag(JsonTypes.Null);
+
+    /// <summary>Its value rules for people, as written: <c>minimum 0</c>, <c>pattern ^[A-Z]{3}$</c>, <c>1–64 characters</c>.</summary>
+    public ImmutableArray<string> Constraints { get; init; } = [];
+
+    /// <summary>An example value as JSON text: its first <c>examples</c> entry, else its <c>default</c>; null when it has neither.</summary>
+    public string? Example { get; init; }
 }

@@ -15,7 +15,7 @@ public class LintCommandTests
     {
         var result = await CliRunner.RunAsync("lint", Contracts);
         Assert.That(result.ExitCode, Is.Zero, result.Out + result.Err);
-        Assert.That(result.Out, Does.Contain("3 contracts checked: 0 errors, 0 warnings"));
+        Assert.That(result.Out, Does.Contain("5 contracts checked: 0 errors, 0 warnings"));
     }
 
     [Test]

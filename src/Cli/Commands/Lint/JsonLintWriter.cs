@@ -9,12 +9,8 @@ internal sealed class JsonLintWriter : ILintWriter
 {
     public void Write(LintReport report, ExitCode exitCode, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(output, "lint", json =>
         {
-            json.WriteStartObject();
-            json.WriteNumber("outputVersion", OutputVersion.Current);
-            json.WriteString("command", "lint");
             json.WriteStartObject("summary");
             json.WriteNumber("files", report.Files.Length);
             json.WriteNumber("errors", report.Errors);
@@ -61,9 +57,6 @@ internal sealed class JsonLintWriter : ILintWriter
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }
