@@ -23,7 +23,7 @@ namespace ContractKit.Probes.Tests.Sources.Http;
 /// </summary>
 internal sealed class HttpApi : IDisposable
 {
-    public const string Path = "/v1/orders";
+    public const string OrdersPath = "/v1/orders";
     public const string Token = "tok-5f1d8c2e-SECRET";
     public const string Password = "pw-9a4b-SECRET";
 
@@ -57,7 +57,7 @@ internal sealed class HttpApi : IDisposable
 
     public string Url => Server.Url!;
 
-    public static IRequestBuilder Orders => Request.Create().WithPath(Path).UsingGet();
+    public static IRequestBuilder Orders => Request.Create().WithPath(OrdersPath).UsingGet();
 
     public void Dispose() => Server.Stop();
 
@@ -86,7 +86,7 @@ internal sealed class HttpApi : IDisposable
             datasets:
               - name: orders
                 http:
-                  path: {{Path}}
+                  path: {{OrdersPath}}
                   records: $.data
                   {{http}}
                 schema:
@@ -111,12 +111,12 @@ internal sealed class HttpApi : IDisposable
 
     public static async Task<Contract> LoadAsync(string yaml)
     {
-        var loaded = await ContractLoader.LoadTextAsync(yaml, "orders.yaml", System.IO.Path.Combine(System.IO.Path.GetTempPath(), "orders.yaml"));
+        var loaded = await ContractLoader.LoadTextAsync(yaml, "orders.yaml", Path.Combine(Path.GetTempPath(), "orders.yaml"));
         Assert.That(loaded.Contract, Is.Not.Null, string.Join("\n", loaded.Diagnostics));
         return loaded.Contract!;
     }
 
-    public ISecretResolver Secrets => new EnvironmentSecretResolver(System.IO.Path.GetTempPath(), name => Environment.GetValueOrDefault(name));
+    public ISecretResolver Secrets => new EnvironmentSecretResolver(Path.GetTempPath(), name => Environment.GetValueOrDefault(name));
 
     /// <summary>Probes the contract end to end with <see cref="ProbeRunner"/>.</summary>
     public async Task<ProbeReport> ProbeAsync(string yaml, ProbeOptions? options = null) =>
