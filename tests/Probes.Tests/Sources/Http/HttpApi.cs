@@ -137,6 +137,10 @@ internal sealed class HttpApi : IDisposable
     /// <summary>The requests the stub received.</summary>
     public List<WireMock.IRequestMessage> Received => [.. Server.LogEntries.Select(e => e.RequestMessage!)];
 
+    /// <summary>A query parameter of a received request (values joined with commas), or null.</summary>
+    public static string? Param(WireMock.IRequestMessage request, string name) =>
+        request.Query is { } query && query.TryGetValue(name, out var values) ? string.Join(",", values) : null;
+
     /// <summary>An order record; <paramref name="id"/> names it.</summary>
     public static Dictionary<string, object?> Order(int id, DateTimeOffset created, object? amount = null) => new()
     {
