@@ -170,5 +170,5 @@ internal sealed class HttpApi : IDisposable
     public static CheckResult Result(ProbeReport report, string checkId) =>
         report.Results.Single(r => r.CheckId == checkId);
 
-    public static string Json(object value) => JsonSerializer.Serialize(value);
+    public static string ToJson(object value) => JsonSerializer.Serialize(value);
 }
