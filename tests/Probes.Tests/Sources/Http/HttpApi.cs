@@ -59,7 +59,7 @@ internal sealed class HttpApi : IDisposable
 
     public static IRequestBuilder Orders => Request.Create().WithPath(OrdersPath).UsingGet();
 
-    public void Dispose() => Server.Stop();
+    public void Dispose() => Server.Dispose();
 
     /// <summary>Serves one page for every request to the orders path.</summary>
     public void Serve(object body, int status = 200) =>
