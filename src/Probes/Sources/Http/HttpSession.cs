@@ -42,7 +42,7 @@ internal sealed class HttpSession(HttpClient client, HttpFetcher fetcher, Uri ba
             {
                 if (pages == walk.MaxPages)
                 {
-                    bound = $"stopped after {pages} pages (maxPages); more {(walk.NextIsCertain ? "exist" : "may exist")}";
+                    bound = $"stopped after {pages} pages; more {(walk.NextIsCertain ? "exist" : "may exist")}";
                     break;
                 }
 
@@ -166,7 +166,10 @@ internal sealed class HttpSession(HttpClient client, HttpFetcher fetcher, Uri ba
         var waited = HttpRetryPolicy.AskedTooLong(answer)
             ? $"; the source asked to wait {answer.RetryAfter!.Value.TotalSeconds:0}s before a retry, longer than a probe waits ({HttpRetryPolicy.RetryAfterCap.TotalSeconds:0}s)"
             : "";
-        return $"answered HTTP {answer.Status} ({answer.Reason}) {attempts}{waited}";
+        var redirect = answer.Status is >= 300 and < 400
+            ? "; redirects are not followed, so credentials go nowhere else: point the contract at the final URL"
+            : "";
+        return $"answered HTTP {answer.Status} ({answer.Reason}) {attempts}{waited}{redirect}";
     }
 
     /// <summary>The body's first characters, secrets masked, for evidence.</summary>

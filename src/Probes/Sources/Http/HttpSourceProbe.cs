@@ -11,10 +11,15 @@ namespace ContractKit.Probes.Sources.Http;
 /// REST/JSON APIs. One <see cref="HttpClient"/> per run, sending the contract's auth and extra
 /// headers (resolved from their references and registered with the redactor, together with a base
 /// URL that came from a reference and the parts of it that error messages echo) and
-/// <c>Accept: application/json</c>. Each dataset's pages are walked by <see cref="HttpSession"/>.
+/// <c>Accept: application/json</c>. Redirects are not followed, so credentials reach only the
+/// source. Each dataset's pages are walked by <see cref="HttpSession"/>.
 /// </summary>
 internal sealed class HttpSourceProbe : ISourceProbe
 {
+    // The per-request limits the retry policy's timeout accepts.
+    private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
+
     public SourceKind Kind => SourceKind.Http;
 
     public async Task<ISourceSession> OpenAsync(Contract contract, ProbeContext context, CancellationToken cancellationToken)
@@ -56,6 +61,11 @@ internal sealed class HttpSourceProbe : ISourceProbe
         }
 
         var timeout = source.Timeout.ToTimeSpan();
+        if (timeout < MinTimeout || timeout > MaxTimeout)
+        {
+            throw new ProbeConfigurationException($"the source's timeout ({source.Timeout}) must be between 10ms and 24h");
+        }
+
         var client = CreateClient(context, timeout);
         try
         {
@@ -85,6 +95,9 @@ internal sealed class HttpSourceProbe : ISourceProbe
             ConnectTimeout = timeout,
             AutomaticDecompression = DecompressionMethods.All,
             UseCookies = false,
+
+            // A redirect would carry the auth headers (an API key, extra headers) to wherever it points.
+            AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         };
 

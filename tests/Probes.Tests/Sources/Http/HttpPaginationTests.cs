@@ -112,7 +112,7 @@ public class HttpPaginationTests
         var report = await api.ProbeAsync(yaml);
 
         Assert.That(api.Received, Has.Count.EqualTo(6), "3 pages per run, never more");
-        Assert.That(observation.Notes, Has.Member("stopped after 3 pages (maxPages); more exist"));
+        Assert.That(observation.Notes, Has.Member("stopped after 3 pages; more exist"));
         Assert.That(Result(report, "schema").Status, Is.EqualTo(CheckStatus.Pass), "the bound is not a failure");
         Assert.That(Result(report, "duplicates:order_id").Status, Is.EqualTo(CheckStatus.Fail), "every page repeats the same orders");
     }
@@ -126,7 +126,7 @@ public class HttpPaginationTests
         var observation = await api.ObserveAsync(api.Contract("pagination: { page: { param: page }, maxPages: 2 }"));
 
         Assert.That(api.Received, Has.Count.EqualTo(2));
-        Assert.That(observation.Notes, Has.Member("stopped after 2 pages (maxPages); more may exist"));
+        Assert.That(observation.Notes, Has.Member("stopped after 2 pages; more may exist"));
     }
 
     [Test]

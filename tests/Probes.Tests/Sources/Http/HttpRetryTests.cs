@@ -157,4 +157,40 @@ public class HttpRetryTests
         Assert.That(schema.Message, Does.Not.Contain(port.ToString(System.Globalization.CultureInfo.InvariantCulture)), "the base URL came from a reference: its host and port are masked");
         Assert.That(Result(report, "errorRate").Measured, Is.EqualTo("3 of 3 requests failed (100%), 2 retries"));
     }
+
+    [Test]
+    public async Task A_redirect_is_not_followed_so_credentials_stay_with_the_source()
+    {
+        using var api = new HttpApi();
+        api.Server.Given(Orders).RespondWith(Response.Create().WithStatusCode(301).WithHeader("Location", "https://elsewhere.example/v1/orders"));
+
+        var report = await api.ProbeAsync(api.Contract());
+
+        Assert.That(api.Received, Has.Count.EqualTo(1));
+        Assert.That(Result(report, "schema").Message, Is.EqualTo(
+            $"GET {OrdersPath} answered HTTP 301 (Moved Permanently) after 1 attempt; redirects are not followed, so credentials go nowhere else: point the contract at the final URL"));
+    }
+
+    [Test]
+    public async Task A_walk_longer_than_the_check_time_limit_stops_with_an_error()
+    {
+        using var api = new HttpApi();
+        api.Server.Given(Orders).RespondWith(Response.Create().WithBodyAsJson(Page(Recent(1, TimeSpan.FromMinutes(1)))).WithDelay(TimeSpan.FromSeconds(3)));
+
+        var report = await api.ProbeAsync(api.Contract(timeout: "10s"), new ProbeOptions { Timeout = TimeSpan.FromMilliseconds(500) });
+
+        Assert.That(Result(report, "schema").Status, Is.EqualTo(CheckStatus.Error));
+        Assert.That(Result(report, "schema").Message, Is.EqualTo($"GET {OrdersPath} did not finish: reading the pages took longer than the 0.5s limit"));
+    }
+
+    [Test]
+    public async Task A_timeout_the_retry_policy_cannot_apply_is_a_configuration_error()
+    {
+        using var api = new HttpApi();
+
+        var report = await api.ProbeAsync(api.Contract(timeout: "2d"));
+
+        Assert.That(Result(report, "schema").Message, Is.EqualTo("the source's timeout (2d) must be between 10ms and 24h"));
+        Assert.That(api.Received, Is.Empty);
+    }
 }

@@ -15,7 +15,7 @@ internal sealed class PageNumberWalk(RequestTarget target, PageNumberPagination 
     public override NextPage After(PageRead page) =>
         page.Records is null or 0 ? NextPage.Done : new NextPage(Page(pagination.Start + page.Number));
 
-    private Uri Page(long number) => Target.With(
-        (pagination.Param, RequestTarget.Number(number)),
-        (pagination.SizeParam ?? "", pagination.SizeParam is not null && pagination.Size is { } size ? RequestTarget.Number(size) : null));
+    private Uri Page(long number) => pagination is { SizeParam: { } sizeParam, Size: { } size }
+        ? Target.With((pagination.Param, RequestTarget.Number(number)), (sizeParam, RequestTarget.Number(size)))
+        : Target.With((pagination.Param, RequestTarget.Number(number)));
 }

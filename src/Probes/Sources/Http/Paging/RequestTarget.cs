@@ -25,11 +25,10 @@ internal sealed class RequestTarget
     }
 
     /// <summary>The endpoint with its fixed query and <paramref name="parameters"/>, which replace fixed ones of the same name.</summary>
-    public Uri With(params (string Name, string? Value)[] parameters)
+    public Uri With(params (string Name, string Value)[] parameters)
     {
-        var added = parameters.Where(p => p.Value is not null).ToList();
-        var query = _query.Where(q => added.All(a => a.Name != q.Key))
-            .Concat(added.Select(a => new KeyValuePair<string, string>(a.Name, a.Value!)))
+        var query = _query.Where(q => parameters.All(p => p.Name != q.Key))
+            .Concat(parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)))
             .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}");
         return new UriBuilder(_endpoint) { Query = string.Join('&', query) }.Uri;
     }
