@@ -1,4 +1,5 @@
 using ContractKit.Probes.Sources.Files;
+using ContractKit.Probes.Sources.Http;
 
 namespace ContractKit.Probes.Sources;
 
@@ -6,5 +7,5 @@ namespace ContractKit.Probes.Sources;
 public static class SourceProbes
 {
     /// <summary>Every built-in source probe.</summary>
-    public static IReadOnlyList<ISourceProbe> All { get; } = [new FilesSourceProbe()];
+    public static IReadOnlyList<ISourceProbe> All { get; } = [new FilesSourceProbe(), new HttpSourceProbe()];
 }
