@@ -55,9 +55,11 @@ public sealed class ProbeRunner(ProbeOptions? options = null, ISecretResolver? s
         }
 
         var results = ImmutableArray.CreateBuilder<CheckResult>();
+        var notes = ImmutableArray.CreateBuilder<DatasetNote>();
         foreach (var dataset in datasets)
         {
             var (observation, observeStarted) = observations[dataset.Name];
+            notes.AddRange(observation.Notes.Select(note => new DatasetNote(dataset.Name, context.Redactor.Redact(note))));
             foreach (var result in ProbeChecks.All.SelectMany(check => check.Evaluate(new CheckContext(contract, dataset, observation))).Where(Selected))
             {
                 var redacted = Redact(result, context);
@@ -67,7 +69,10 @@ public sealed class ProbeRunner(ProbeOptions? options = null, ISecretResolver? s
             }
         }
 
-        var report = new ProbeReport(contract.Id.Value, contract.Version.ToString(), contract.Title, contract.Source.Kind, started, stopwatch.Elapsed, results.ToImmutable());
+        var report = new ProbeReport(contract.Id.Value, contract.Version.ToString(), contract.Title, contract.Source.Kind, started, stopwatch.Elapsed, results.ToImmutable())
+        {
+            Notes = notes.ToImmutable(),
+        };
         activity?.SetTag("contractkit.probe.status", ProbeTelemetry.StatusName(report.Status));
         activity?.SetStatus(report.Status >= CheckStatus.Fail ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
         return report;

@@ -43,6 +43,16 @@ internal sealed class JsonProbeWriter : IProbeWriter
                 }
 
                 json.WriteEndArray();
+                json.WriteStartArray("notes");
+                foreach (var note in report.Notes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("dataset", note.Dataset);
+                    json.WriteString("text", note.Text);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 

@@ -53,6 +53,11 @@ internal sealed class TextProbeWriter : IProbeWriter
                 }
             }
 
+            foreach (var note in report.Notes)
+            {
+                console.MarkupLine($"  [dim]note {Markup.Escape(note.Dataset)}: {Markup.Escape(note.Text)}[/]");
+            }
+
             var clocks = report.Results.Select(r => r.Clock).OfType<ProbeClock>().Select(c => c.Description).Distinct().ToList();
             console.MarkupLine($"  {Markup.Escape(ProbeSummary.Counts(report.Results))} in {report.Duration.TotalSeconds:0.0}s" +
                                (clocks.Count > 0 ? $"; times measured on the {Markup.Escape(string.Join(", ", clocks))}" : ""));
