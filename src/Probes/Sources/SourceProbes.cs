@@ -6,5 +6,5 @@ namespace ContractKit.Probes.Sources;
 public static class SourceProbes
 {
     /// <summary>Every built-in source probe.</summary>
-    public static IReadOnlyList<ISourceProbe> All { get; } = [new FilesSourceProbe()];
+    public static IReadOnlyList<ISourceProbe> All { get; } = [new FilesSourceProbe(), new Postgres.PostgresSourceProbe()];
 }
