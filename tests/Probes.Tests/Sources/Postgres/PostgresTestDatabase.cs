@@ -53,7 +53,19 @@ internal sealed class PostgresTestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await ExecuteAsync("select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = current_database() and not active");
+        // A logical slot keeps its database from being dropped; a consumer that just stopped
+        // releases its slot a moment later.
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await ExecuteAsync("select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = current_database() and not active");
+            if (await ScalarAsync<long>("select count(*) from pg_replication_slots where database = current_database()") == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
         await _dataSource.DisposeAsync();
         await AdminAsync($"drop database if exists {Name} with (force)");
     }

@@ -1,0 +1,106 @@
+using ContractKit.Probes.Results;
+using Npgsql.Replication;
+using Npgsql.Replication.TestDecoding;
+
+namespace ContractKit.Probes.Tests.Sources.Postgres;
+
+/// <summary>CDC health: a logical replication slot that exists, has a consumer and keeps up.</summary>
+public class PostgresCdcTests
+{
+    private PostgresTestDatabase _db = null!;
+
+    [OneTimeSetUp]
+    public async Task Seed()
+    {
+        _db = await PostgresTestDatabase.CreateAsync();
+
+        // Both slots fall behind by the WAL of the insert: a few MB that no consumer confirms.
+        // A slot is created outside any transaction that wrote, so each statement runs alone.
+        await _db.ExecuteAsync("create table payments (payment_id bigint not null, note text)");
+        await _db.ExecuteAsync("select pg_create_logical_replication_slot('idle_slot', 'test_decoding')");
+        await _db.ExecuteAsync("select pg_create_logical_replication_slot('busy_slot', 'test_decoding')");
+        await _db.ExecuteAsync("insert into payments select g, repeat('x', 100) from generate_series(1, 20000) g");
+    }
+
+    [OneTimeTearDown]
+    public async Task Drop() => await _db.DisposeAsync();
+
+    private Task<ProbeReport> Probe(string cdc) =>
+        PostgresProbe.RunAsync(PostgresProbe.Contract($$"""
+            - name: payments
+              postgres: { table: payments }
+              schema:
+                type: object
+                properties:
+                  payment_id: { type: integer }
+                  note: { type: string }
+              cdc: {{cdc}}
+            """), _db.ConnectionString);
+
+    [Test]
+    public async Task A_missing_slot_fails()
+    {
+        var report = await Probe("{ slot: no_such_slot, maxLag: 64MB }");
+
+        var cdc = report.Result("cdc:no_such_slot");
+        Assert.That(cdc.Status, Is.EqualTo(CheckStatus.Fail));
+        Assert.That(cdc.Message, Is.EqualTo("there is no replication slot named no_such_slot"));
+    }
+
+    [Test]
+    public async Task A_slot_behind_by_more_than_max_lag_fails()
+    {
+        var report = await Probe("{ slot: idle_slot, maxLag: 1MB }");
+
+        var cdc = report.Result("cdc:idle_slot");
+        Assert.That(cdc.Status, Is.EqualTo(CheckStatus.Fail), PostgresProbe.Describe(report));
+        Assert.That(cdc.Measured, Does.Match(@"^lag \d+(\.\d)? MB, inactive$"));
+        Assert.That(cdc.Value, Is.GreaterThan(1 << 20));
+        Assert.That(cdc.Unit, Is.EqualTo("By"));
+    }
+
+    [Test]
+    public async Task A_slot_without_consumer_warns()
+    {
+        var report = await Probe("{ slot: idle_slot, maxLag: 1GB }");
+
+        var cdc = report.Result("cdc:idle_slot");
+        Assert.That(cdc.Status, Is.EqualTo(CheckStatus.Warn));
+        Assert.That(cdc.Message, Is.EqualTo("no consumer is connected to the slot; WAL is retained until one is"));
+    }
+
+    [TestCase("{ slot: busy_slot, maxLag: 1GB, warnLag: 1MB }", CheckStatus.Warn)]
+    [TestCase("{ slot: busy_slot, maxLag: 1GB, warnLag: 512MB }", CheckStatus.Pass)]
+    public async Task A_consumed_slot_passes_or_warns_by_its_lag(string cdc, CheckStatus expected)
+    {
+        await using var replication = new LogicalReplicationConnection(_db.ConnectionString);
+        await replication.Open();
+        using var stop = new CancellationTokenSource();
+
+        // A consumer that reads but never confirms: the slot is active and stays behind.
+        var consumer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var _ in replication.StartReplication(new TestDecodingReplicationSlot("busy_slot"), stop.Token))
+                {
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        for (var i = 0; i < 100 && !await _db.ScalarAsync<bool>("select active from pg_replication_slots where slot_name = 'busy_slot'"); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        var report = await Probe(cdc);
+        await stop.CancelAsync();
+        await consumer;
+
+        var result = report.Result("cdc:busy_slot");
+        Assert.That(result.Status, Is.EqualTo(expected), PostgresProbe.Describe(report));
+        Assert.That(result.Measured, Does.EndWith(", active"));
+    }
+}
