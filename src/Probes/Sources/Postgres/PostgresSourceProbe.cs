@@ -37,7 +37,23 @@ internal sealed class PostgresSourceProbe : ISourceProbe
             throw new ProbeConfigurationException(context.Redactor.Redact($"cannot connect to the database in {source.Connection}: {reason}"));
         }
 
-        return new PostgresSession(dataSource, new ReadOnlyQueries(dataSource, source.StatementTimeout, context), context);
+        // One read-only transaction before any dataset: a database (or pooler) that cannot run one
+        // is a configuration problem of the whole source, reported once.
+        var queries = new ReadOnlyQueries(dataSource, source.StatementTimeout, context);
+        var answer = await queries.RunAsync([new Statement("select now()")], ReadNowAsync, cancellationToken).ConfigureAwait(false);
+        if (!answer.Succeeded)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw new ProbeConfigurationException($"the database in {source.Connection} does not run the probe's read-only transaction: {answer.Error}");
+        }
+
+        return new PostgresSession(dataSource, queries, context);
+    }
+
+    private static async Task<DateTimeOffset> ReadNowAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return reader.GetFieldValue<DateTimeOffset>(0);
     }
 
     /// <summary>Resolves the connection string, registers every part of it that could leak, and fixes the settings probes rely on.</summary>
@@ -77,6 +93,9 @@ internal sealed class PostgresSourceProbe : ISourceProbe
         builder.IncludeErrorDetail = false;
         builder.IncludeFailedBatchedCommand = false;
         builder.ApplicationName ??= ApplicationName;
+
+        // The pool is the probe's own and every setting it makes is transaction-local: no DISCARD ALL.
+        builder.NoResetOnClose = true;
         context.Redactor.Register(builder.ConnectionString);
         return builder;
     }

@@ -130,12 +130,17 @@ public class PostgresMeasurementTests
               quality:
                 - { check: nullRate, field: customer, max: 0% }
                 - { check: duplicates, fields: [id, customer], max: 0 }
+                - { check: duplicates, fields: [customer], max: 0 }
             """);
 
         Assert.That(report.Result("nullRate:customer").Measured, Is.EqualTo("91.115% null (1,005 of 1,103)"));
 
-        // The old rows repeat (id, null) ten ways: nulls compare equal, as they do for records.
+        // Nulls compare equal, as they do for records. The old rows repeat (id, null) ten ways: 990
+        // duplicates, and 3 recent rows repeat an (id, customer).
         Assert.That(report.Result("duplicates:id,customer").Measured, Is.EqualTo("993 duplicate records of 1,103"));
+
+        // One column: 95 distinct customers plus null make 96 groups of 1,103 rows.
+        Assert.That(report.Result("duplicates:customer").Measured, Is.EqualTo("1,007 duplicate records of 1,103"));
     }
 
     [Test]
