@@ -5,25 +5,18 @@ using Npgsql.Replication.TestDecoding;
 namespace ContractKit.Probes.Tests.Sources.Postgres;
 
 /// <summary>CDC health: a logical replication slot that exists, has a consumer and keeps up.</summary>
-public class PostgresCdcTests
+public class PostgresCdcTests : PostgresFixture
 {
-    private PostgresTestDatabase _db = null!;
-
-    [OneTimeSetUp]
-    public async Task Seed()
+    protected override async Task SeedAsync()
     {
-        _db = await PostgresTestDatabase.CreateAsync();
 
         // Both slots fall behind by the WAL of the insert: a few MB that no consumer confirms.
         // A slot is created outside any transaction that wrote, so each statement runs alone.
-        await _db.ExecuteAsync("create table payments (payment_id bigint not null, note text)");
-        await _db.ExecuteAsync("select pg_create_logical_replication_slot('idle_slot', 'test_decoding')");
-        await _db.ExecuteAsync("select pg_create_logical_replication_slot('busy_slot', 'test_decoding')");
-        await _db.ExecuteAsync("insert into payments select g, repeat('x', 100) from generate_series(1, 20000) g");
+        await Db.ExecuteAsync("create table payments (payment_id bigint not null, note text)");
+        await Db.ExecuteAsync("select pg_create_logical_replication_slot('idle_slot', 'test_decoding')");
+        await Db.ExecuteAsync("select pg_create_logical_replication_slot('busy_slot', 'test_decoding')");
+        await Db.ExecuteAsync("insert into payments select g, repeat('x', 100) from generate_series(1, 20000) g");
     }
-
-    [OneTimeTearDown]
-    public async Task Drop() => await _db.DisposeAsync();
 
     private Task<ProbeReport> Probe(string cdc) =>
         PostgresProbe.RunAsync(PostgresProbe.Contract($$"""
@@ -35,16 +28,17 @@ public class PostgresCdcTests
                   payment_id: { type: integer }
                   note: { type: string }
               cdc: {{cdc}}
-            """), _db.ConnectionString);
+            """), Db.ConnectionString);
 
-    [Test]
-    public async Task A_missing_slot_fails()
+    [TestCase("{ slot: no_such_slot, maxLag: 64MB }", "cdc:no_such_slot", CheckStatus.Fail, "there is no replication slot named no_such_slot")]
+    [TestCase("{ slot: idle_slot, maxLag: 1GB }", "cdc:idle_slot", CheckStatus.Warn, "no consumer is connected to the slot; WAL is retained until one is")]
+    public async Task A_missing_slot_fails_and_one_without_consumer_warns(string cdc, string id, CheckStatus expected, string message)
     {
-        var report = await Probe("{ slot: no_such_slot, maxLag: 64MB }");
+        var report = await Probe(cdc);
 
-        var cdc = report.Result("cdc:no_such_slot");
-        Assert.That(cdc.Status, Is.EqualTo(CheckStatus.Fail));
-        Assert.That(cdc.Message, Is.EqualTo("there is no replication slot named no_such_slot"));
+        var result = report.Result(id);
+        Assert.That(result.Status, Is.EqualTo(expected), PostgresProbe.Describe(report));
+        Assert.That(result.Message, Is.EqualTo(message));
     }
 
     [Test]
@@ -59,21 +53,11 @@ public class PostgresCdcTests
         Assert.That(cdc.Unit, Is.EqualTo("By"));
     }
 
-    [Test]
-    public async Task A_slot_without_consumer_warns()
-    {
-        var report = await Probe("{ slot: idle_slot, maxLag: 1GB }");
-
-        var cdc = report.Result("cdc:idle_slot");
-        Assert.That(cdc.Status, Is.EqualTo(CheckStatus.Warn));
-        Assert.That(cdc.Message, Is.EqualTo("no consumer is connected to the slot; WAL is retained until one is"));
-    }
-
     [TestCase("{ slot: busy_slot, maxLag: 1GB, warnLag: 1MB }", CheckStatus.Warn)]
     [TestCase("{ slot: busy_slot, maxLag: 1GB, warnLag: 512MB }", CheckStatus.Pass)]
     public async Task A_consumed_slot_passes_or_warns_by_its_lag(string cdc, CheckStatus expected)
     {
-        await using var replication = new LogicalReplicationConnection(_db.ConnectionString);
+        await using var replication = new LogicalReplicationConnection(Db.ConnectionString);
         await replication.Open();
         using var stop = new CancellationTokenSource();
 
@@ -90,7 +74,7 @@ public class PostgresCdcTests
             {
             }
         });
-        for (var i = 0; i < 100 && !await _db.ScalarAsync<bool>("select active from pg_replication_slots where slot_name = 'busy_slot'"); i++)
+        for (var i = 0; i < 100 && !await Db.ScalarAsync<bool>("select active from pg_replication_slots where slot_name = 'busy_slot'"); i++)
         {
             await Task.Delay(50);
         }

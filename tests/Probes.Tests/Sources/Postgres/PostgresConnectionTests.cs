@@ -10,49 +10,46 @@ namespace ContractKit.Probes.Tests.Sources.Postgres;
 /// server trusts every local connection, so this fixture puts one pg_hba.conf line in front that
 /// asks its own role for a password in its own database, and removes it afterwards.
 /// </summary>
-public class PostgresConnectionTests
+public class PostgresConnectionTests : PostgresFixture
 {
     private readonly string _role = "ck_probe_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _password = "Pw-" + Guid.NewGuid().ToString("N");
-    private PostgresTestDatabase _db = null!;
     private string _hbaFile = null!;
     private string _hbaBefore = null!;
 
-    [OneTimeSetUp]
-    public async Task Seed()
+    protected override async Task SeedAsync()
     {
-        _db = await PostgresTestDatabase.CreateAsync();
         await PostgresTestDatabase.AdminAsync($"create role {_role} login password '{_password}'");
-        await _db.ExecuteAsync($"""
+        await Db.ExecuteAsync($"""
             create table payments (payment_id bigint not null, currency text not null, created_at timestamptz not null);
             insert into payments values (1, 'EUR', now());
             create table restricted (id bigint not null, created_at timestamptz not null);
             grant select on payments to {_role};
             """);
 
-        _hbaFile = await _db.ScalarAsync<string>("show hba_file");
+        _hbaFile = await Db.ScalarAsync<string>("show hba_file");
         _hbaBefore = await File.ReadAllTextAsync(_hbaFile);
-        await File.WriteAllTextAsync(_hbaFile, $"host {_db.Name} {_role} 127.0.0.1/32 scram-sha-256\n" + _hbaBefore);
-        await _db.ExecuteAsync("select pg_reload_conf()");
+        await File.WriteAllTextAsync(_hbaFile, $"host {Db.Name} {_role} 127.0.0.1/32 scram-sha-256\n" + _hbaBefore);
+        await Db.ExecuteAsync("select pg_reload_conf()");
         await WaitUntilPasswordsAreCheckedAsync();
     }
 
-    [OneTimeTearDown]
-    public async Task Drop()
+    protected override async Task CleanUpAsync()
     {
         if (_hbaBefore is not null)
         {
             await File.WriteAllTextAsync(_hbaFile, _hbaBefore);
-            await _db.ExecuteAsync("select pg_reload_conf()");
+            await Db.ExecuteAsync("select pg_reload_conf()");
         }
 
-        await _db.DisposeAsync();
+        // The role's grants live in the fixture's database; revoke them so the role can go first.
+        await Db.ExecuteAsync($"drop owned by {_role}");
         await PostgresTestDatabase.AdminAsync($"drop role if exists {_role}");
     }
 
     private string ConnectionString(string? password = null, int? port = null)
     {
-        var builder = new NpgsqlConnectionStringBuilder(_db.ConnectionString) { Username = _role, Password = password ?? _password };
+        var builder = new NpgsqlConnectionStringBuilder(Db.ConnectionString) { Username = _role, Password = password ?? _password };
         if (port is { } p)
         {
             builder.Port = p;
@@ -155,7 +152,7 @@ public class PostgresConnectionTests
     [Test]
     public async Task A_url_instead_of_a_connection_string_is_an_error_without_its_password()
     {
-        var url = $"postgres://{_role}:{_password}@127.0.0.1/{_db.Name}";
+        var url = $"postgres://{_role}:{_password}@127.0.0.1/{Db.Name}";
         var report = await PostgresProbe.RunAsync(PostgresProbe.Contract(Datasets), url);
 
         Assert.That(report.Results[0].Status, Is.EqualTo(CheckStatus.Error));

@@ -3,19 +3,15 @@ using ContractKit.Probes.Results;
 namespace ContractKit.Probes.Tests.Sources.Postgres;
 
 /// <summary>Freshness, volume, null rates, duplicates and the index warning: the aggregate query of PostgreSQL sources.</summary>
-public class PostgresMeasurementTests
+public class PostgresMeasurementTests : PostgresFixture
 {
-    private PostgresTestDatabase _db = null!;
-
-    [OneTimeSetUp]
-    public async Task Seed()
+    protected override async Task SeedAsync()
     {
-        _db = await PostgresTestDatabase.CreateAsync();
 
         // events (indexed on created_at): in the last hour 103 rows, 5 with a null customer and 3
         // repeating an id; two days back 1,000 more rows, all null and mostly duplicates, which
         // measurements over the 1h window must not count.
-        await _db.ExecuteAsync("""
+        await Db.ExecuteAsync("""
             create table events (id bigint not null, customer text, created_at timestamptz not null);
             create index events_created_at on events (created_at);
             insert into events
@@ -35,9 +31,6 @@ public class PostgresMeasurementTests
             """);
     }
 
-    [OneTimeTearDown]
-    public async Task Drop() => await _db.DisposeAsync();
-
     private Task<ProbeReport> Probe(string table, string promises, string statementTimeout = "5s", ProbeOptions? options = null) =>
         PostgresProbe.RunAsync(PostgresProbe.Contract($$"""
             - name: events
@@ -51,7 +44,7 @@ public class PostgresMeasurementTests
                   created_at: { type: string, format: date-time }
               eventTime: created_at
             {{promises}}
-            """, statementTimeout), _db.ConnectionString, options);
+            """, statementTimeout), Db.ConnectionString, options);
 
     [Test]
     public async Task Fresh_data_passes_on_the_database_clock()
@@ -176,7 +169,7 @@ public class PostgresMeasurementTests
     [Test]
     public async Task A_quality_field_without_a_column_is_an_error_for_that_check_only()
     {
-        await _db.ExecuteAsync("create table no_customer (id bigint not null, created_at timestamptz not null)");
+        await Db.ExecuteAsync("create table no_customer (id bigint not null, created_at timestamptz not null)");
         var report = await Probe("no_customer", """
               volume: { per: 1h, min: 0 }
               quality:

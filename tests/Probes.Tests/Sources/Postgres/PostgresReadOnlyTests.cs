@@ -8,15 +8,11 @@ namespace ContractKit.Probes.Tests.Sources.Postgres;
 /// get past lint, and run as the superuser, so only the probe's READ ONLY transaction (and sending
 /// each query as one statement) stands between them and the data.
 /// </summary>
-public class PostgresReadOnlyTests
+public class PostgresReadOnlyTests : PostgresFixture
 {
-    private PostgresTestDatabase _db = null!;
-
-    [OneTimeSetUp]
-    public async Task Seed()
+    protected override async Task SeedAsync()
     {
-        _db = await PostgresTestDatabase.CreateAsync();
-        await _db.ExecuteAsync("""
+        await Db.ExecuteAsync("""
             create table t (id bigint not null);
             insert into t values (1), (2), (3);
             create sequence s;
@@ -27,9 +23,6 @@ public class PostgresReadOnlyTests
             end $$;
             """);
     }
-
-    [OneTimeTearDown]
-    public async Task Drop() => await _db.DisposeAsync();
 
     private static readonly string[] Writes =
     [
@@ -57,7 +50,7 @@ public class PostgresReadOnlyTests
         var checks = dataset.Quality.AddRange(Writes.Select((query, i) => new SqlCheck($"write{i}", query, null, 0) { Pointer = $"/datasets/0/quality/{i + 1}" }));
         contract = contract with { Datasets = [dataset with { Quality = checks }] };
 
-        var report = await PostgresProbe.RunAsync(contract, _db.ConnectionString);
+        var report = await PostgresProbe.RunAsync(contract, Db.ConnectionString);
 
         Assert.That(report.Result("sql:reads").Status, Is.EqualTo(CheckStatus.Pass), PostgresProbe.Describe(report));
         var writes = report.Results.Where(r => r.CheckId.StartsWith("sql:write", StringComparison.Ordinal)).ToList();
@@ -74,7 +67,7 @@ public class PostgresReadOnlyTests
             "PostgreSQL error 25006: cannot execute SELECT FOR UPDATE in a read-only transaction",
         }));
 
-        Assert.That(await _db.ScalarAsync<long>("select count(*) from t"), Is.EqualTo(3));
-        Assert.That(await _db.ScalarAsync<bool>("select is_called from s"), Is.False, "nextval never ran");
+        Assert.That(await Db.ScalarAsync<long>("select count(*) from t"), Is.EqualTo(3));
+        Assert.That(await Db.ScalarAsync<bool>("select is_called from s"), Is.False, "nextval never ran");
     }
 }

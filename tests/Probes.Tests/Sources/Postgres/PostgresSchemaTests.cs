@@ -3,15 +3,11 @@ using ContractKit.Probes.Results;
 namespace ContractKit.Probes.Tests.Sources.Postgres;
 
 /// <summary>The schema check of PostgreSQL sources: the catalog's columns against the contract's fields.</summary>
-public class PostgresSchemaTests
+public class PostgresSchemaTests : PostgresFixture
 {
-    private PostgresTestDatabase _db = null!;
-
-    [OneTimeSetUp]
-    public async Task Seed()
+    protected override async Task SeedAsync()
     {
-        _db = await PostgresTestDatabase.CreateAsync();
-        await _db.ExecuteAsync("""
+        await Db.ExecuteAsync("""
             create type payment_state as enum ('authorized', 'captured', 'failed', 'voided');
             create type payment_state_wide as enum ('authorized', 'captured', 'failed', 'voided', 'refunded');
             create domain cents as bigint not null check (value >= 0);
@@ -41,9 +37,6 @@ public class PostgresSchemaTests
             """);
     }
 
-    [OneTimeTearDown]
-    public async Task Drop() => await _db.DisposeAsync();
-
     private const string PaymentsSchema = """
           schema:
             type: object
@@ -67,7 +60,7 @@ public class PostgresSchemaTests
               postgres: { table: {{table}} }
             {{schema}}
             {{extra}}
-            """), _db.ConnectionString);
+            """), Db.ConnectionString);
 
     [Test]
     public async Task Columns_that_match_the_schema_pass()
