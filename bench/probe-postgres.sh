@@ -15,7 +15,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows=${ROWS:-10000000}
-runs=${RUNS:-5}
+runs=${RUNS:-7}
 work="$(mktemp -d)"
 log() { echo "probe-postgres: $*" >&2; }
 
@@ -194,10 +194,14 @@ baseline_plan=$(psql_bench -c 'explain (analyze, buffers) select count(*), max(c
 
 # --- Report ------------------------------------------------------------------------------------
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minimum() { sort -n | head -1; }
 probe_median=$(cut -f1 "$work/probe-times.txt" | median)
+probe_min=$(cut -f1 "$work/probe-times.txt" | minimum)
 baseline_median=$(median <"$work/baseline-times.txt")
+baseline_min=$(minimum <"$work/baseline-times.txt")
 echo
 echo "table: $rows rows ($table_size), loaded in $(awk "BEGIN { printf \"%.0f\", $load_end - $load_start }") s; index on created_at"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end (other work on the machine slows every figure)"
 echo
 echo "contractkit probe, $runs runs (ms)     per dataset = catalog + aggregate   contract (with connect)   process"
 n=0
@@ -207,9 +211,11 @@ while IFS=$'\t' read -r dataset schema aggregate contract wall; do
 done <"$work/probe-times.txt"
 echo "baseline count(*), max(created_at) over the table, $runs runs (ms): $(paste -sd' ' "$work/baseline-times.txt")"
 echo
-printf 'median per dataset: probe %.1f ms, baseline %.1f ms: the baseline takes %.0fx as long\n' \
+printf 'median: probe %.1f ms per dataset, baseline %.1f ms: the baseline takes %.0fx as long\n' \
   "$probe_median" "$baseline_median" "$(awk "BEGIN { print $baseline_median / $probe_median }")"
-awk "BEGIN { exit !($probe_median < 100) }" && echo "goal (< 100 ms per dataset): met" || echo "goal (< 100 ms per dataset): NOT met"
+printf 'best:   probe %.1f ms per dataset, baseline %.1f ms: the baseline takes %.0fx as long\n' \
+  "$probe_min" "$baseline_min" "$(awk "BEGIN { print $baseline_min / $probe_min }")"
+awk "BEGIN { exit !($probe_median < 100) }" && echo "goal (< 100 ms per dataset, median): met" || echo "goal (< 100 ms per dataset, median): NOT met"
 echo
 echo "--- the probe's aggregate query (auto_explain, EXPLAIN ANALYZE BUFFERS) ---"
 echo "$probe_plan"

@@ -217,6 +217,8 @@ public class PostgresMeasurementTests : PostgresFixture
     [TestCase("select count(*) frm events", "PostgreSQL error 42601: syntax error at or near \"events\" (at character 21)")]
     [TestCase("select count(*) from missing_table", "PostgreSQL error 42P01: relation \"missing_table\" does not exist (at character 22)")]
     [TestCase("select 'many'", "the query returned a text, not a number; a sql check returns one number")]
+    [TestCase("select 'NaN'::numeric", "the query returned a numeric that is not a finite number")]
+    [TestCase("select point(1, 2)", "the query returned a point, not a number; a sql check returns one number")]
     [TestCase("select 1, 2", "the query returned 2 columns; a sql check returns one number")]
     [TestCase("select id from events", "the query returned more than one row; a sql check returns one number")]
     [TestCase("select max(id) from events where false", "the query returned null; a sql check returns one number (wrap it in coalesce(…, 0) if none means zero)")]

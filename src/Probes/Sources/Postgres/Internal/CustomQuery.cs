@@ -47,7 +47,7 @@ internal static class CustomQuery
                 _ => throw new UnusableResultException($"the query returned a {type}, not a number; a sql check returns one number"),
             };
         }
-        catch (Exception e) when (e is InvalidCastException or OverflowException)
+        catch (Exception e) when (e is InvalidCastException or OverflowException or NotSupportedException)
         {
             throw new UnusableResultException($"the query returned a {type} that is not a finite number");
         }
