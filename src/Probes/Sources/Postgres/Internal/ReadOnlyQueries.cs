@@ -15,22 +15,21 @@ internal sealed record Statement(string Sql, params object?[] Parameters);
 internal sealed class UnusableResultException(string message) : Exception(message);
 
 /// <summary>
-/// Runs the probe's statements. Every batch runs in its own transaction that is made READ ONLY
-/// and given a local <c>statement_timeout</c> (and <c>TimeZone = UTC</c>) by its first statement,
-/// is sent as one round trip, and is rolled back: nothing a probe runs can change data. Each batch
-/// is one measurement with its own time limit, so a slow query fails only the checks that need it.
+/// Runs the probe's statements. Every batch is its own transaction, sent in one round trip:
+/// <c>BEGIN TRANSACTION READ ONLY</c>, a local <c>statement_timeout</c> and <c>TimeZone = UTC</c>,
+/// the statements, <c>ROLLBACK</c>. Nothing a probe runs can change data. When a statement fails,
+/// PostgreSQL skips the rest of the batch and Npgsql rolls the failed transaction back before the
+/// connection goes back to the pool. Each batch is one measurement with its own time limit, so a
+/// slow query fails only the checks that need it.
 /// </summary>
 internal sealed class ReadOnlyQueries(NpgsqlDataSource dataSource, Duration statementTimeout, ProbeContext context)
 {
-    /// <summary>
-    /// The first statement of every transaction. <c>set_config(…, true)</c> is <c>SET LOCAL</c>
-    /// with the value as a parameter. Once a statement has run, PostgreSQL refuses to turn
-    /// <c>transaction_read_only</c> off again for the rest of the transaction.
-    /// </summary>
-    internal const string Prelude =
-        "select pg_catalog.set_config('transaction_read_only', 'on', true), " +
-        "pg_catalog.set_config('statement_timeout', $1, true), " +
-        "pg_catalog.set_config('TimeZone', 'UTC', true)";
+    private const string Begin = "begin transaction read only";
+
+    /// <summary>The second statement of every transaction: <c>set_config(…, true)</c> is <c>SET LOCAL</c> with the value as a parameter.</summary>
+    private const string Settings = "select pg_catalog.set_config('statement_timeout', $1, true), pg_catalog.set_config('TimeZone', 'UTC', true)";
+
+    private const string End = "rollback";
 
     /// <summary>The statement timeout every probe statement runs under.</summary>
     public Duration StatementTimeout => statementTimeout;
@@ -48,24 +47,28 @@ internal sealed class ReadOnlyQueries(NpgsqlDataSource dataSource, Duration stat
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(limit.Token).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(limit.Token).ConfigureAwait(false);
-            await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = 0 };
-            batch.BatchCommands.Add(Command(new Statement(Prelude, statementTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + "ms")));
+            await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(Begin));
+            batch.BatchCommands.Add(Command(new Statement(Settings, statementTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + "ms")));
             foreach (var statement in statements)
             {
                 batch.BatchCommands.Add(Command(statement));
             }
 
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(End));
             T value;
             var reader = await batch.ExecuteReaderAsync(limit.Token).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
+                // Past BEGIN (no result set) and the settings (one row).
+                while (reader.FieldCount == 0 && await reader.NextResultAsync(limit.Token).ConfigureAwait(false))
+                {
+                }
+
                 await reader.NextResultAsync(limit.Token).ConfigureAwait(false);
                 value = await read(reader, limit.Token).ConfigureAwait(false);
             }
 
-            // Probes never commit.
-            await transaction.RollbackAsync(limit.Token).ConfigureAwait(false);
             return Observed<T>.Of(value, stopwatch.Elapsed);
         }
         catch (Exception e) when (e is NpgsqlException or UnusableResultException or TimeoutException ||
