@@ -31,9 +31,6 @@ internal sealed class ReadOnlyQueries(NpgsqlDataSource dataSource, Duration stat
 
     private const string End = "rollback";
 
-    /// <summary>The statement timeout every probe statement runs under.</summary>
-    public Duration StatementTimeout => statementTimeout;
-
     /// <summary>
     /// Runs the statements in one read-only transaction and reads their results. The reader is
     /// positioned on the first statement's result set. NpgsqlBatch sends each statement's text
