@@ -28,7 +28,7 @@ public static class ProbeChecks
     public static IReadOnlyList<IProbeCheck> All { get; } =
     [
         new SchemaCheck(), new FreshnessCheck(), new VolumeCheck(), new QualityChecks(),
-        new LatencyCheck(), new ErrorRateCheck(), new CdcCheck(),
+        new LatencyCheck(), new ErrorRateCheck(), new CdcCheck(), new PlanWarningsCheck(),
     ];
 }
 

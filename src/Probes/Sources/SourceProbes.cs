@@ -7,5 +7,5 @@ namespace ContractKit.Probes.Sources;
 public static class SourceProbes
 {
     /// <summary>Every built-in source probe.</summary>
-    public static IReadOnlyList<ISourceProbe> All { get; } = [new FilesSourceProbe(), new HttpSourceProbe()];
+    public static IReadOnlyList<ISourceProbe> All { get; } = [new FilesSourceProbe(), new HttpSourceProbe(), new Postgres.PostgresSourceProbe()];
 }
