@@ -18,7 +18,7 @@ internal sealed class Backend : IDisposable
     public Backend()
     {
         Server = WireMockServer.Start(new WireMockServerSettings { MaxRequestLogCount = 200 });
-        Server.Given(Request.Create().WithPath(PagePath).UsingGet())
+        Server.Given(Request.Create().WithPath(PagePath).UsingMethod("GET", "HEAD"))
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Page));
         Server.Given(Request.Create().WithPath(BigPath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/octet-stream").WithBody(Big));

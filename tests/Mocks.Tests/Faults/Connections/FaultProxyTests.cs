@@ -313,6 +313,29 @@ public class FaultProxyTests
     }
 
     [Test]
+    public async Task HEAD_and_Expect_100_continue_pass_through_and_keep_the_connection_in_step()
+    {
+        await using var harness = new ProxyHarness(_backend);
+        var client = harness.Client();
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, Backend.PagePath));
+        using var upload = new HttpRequestMessage(HttpMethod.Post, Backend.UploadPath) { Content = new ByteArrayContent(Backend.Big) };
+        upload.Headers.ExpectContinue = true;
+        var clock = Stopwatch.StartNew();
+        using var uploaded = await client.SendAsync(upload);
+        clock.Stop();
+        var page = await client.GetStringAsync(Backend.PagePath);
+
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+        Assert.That(uploaded.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "100 Continue was relayed: the client did not wait out its 1 s expect-continue timeout");
+        Assert.That(_backend.Server.LogEntries.Last(e => e.RequestMessage!.Path == Backend.UploadPath).RequestMessage!.BodyAsBytes, Is.EqualTo(Backend.Big));
+        Assert.That(page, Is.EqualTo(Backend.Page));
+        Assert.That(harness.Requests.Select(r => (r.ConnectionId, r.RequestNumber)), Is.EqualTo(new[] { (1L, 1), (1L, 2), (1L, 3) }));
+    }
+
+    [Test]
     public async Task Fifty_concurrent_requests_all_complete()
     {
         await using var harness = new ProxyHarness(_backend, r => new ProxyDecision.Pass(TimeSpan.FromMilliseconds(r.ConnectionId % 5)));

@@ -66,6 +66,26 @@ public class FaultProxyWireTests
     }
 
     [Test]
+    public async Task A_backend_connection_closed_between_requests_is_replaced_and_the_request_sent_again()
+    {
+        await using var lengthBackend = new LengthBackend("0123456789"u8.ToArray());
+        await using var proxy = FaultProxy.Start(new FaultProxyOptions { Backend = lengthBackend.EndPoint });
+        using var client = new HttpClient { BaseAddress = proxy.Uri };
+
+        var bodies = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            bodies.Add(await client.GetStringAsync("/"));
+            // Let the backend's FIN arrive before the next request, so that the proxy meets a closed connection.
+            await Task.Delay(50);
+        }
+
+        Assert.That(bodies, Has.All.EqualTo("0123456789"));
+        Assert.That(lengthBackend.Connections, Is.EqualTo(3));
+        Assert.That(proxy.ConnectionCount, Is.EqualTo(1), "the client kept its one connection to the proxy");
+    }
+
+    [Test]
     public async Task Hang_reads_the_request_and_answers_nothing_while_the_connection_stays_open()
     {
         await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Hang());
@@ -212,11 +232,17 @@ public class FaultProxyWireTests
         }
     }
 
-    /// <summary>A one-response server that frames its body with Content-Length (WireMock.Net never does).</summary>
+    /// <summary>
+    /// A server that frames its body with Content-Length (WireMock.Net never does) and answers one
+    /// request per connection, then closes it without saying so, as a server whose keep-alive
+    /// timeout struck between two requests would.
+    /// </summary>
     private sealed class LengthBackend : IAsyncDisposable
     {
         private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        private readonly CancellationTokenSource _stop = new();
         private readonly Task _serving;
+        private int _connections;
 
         public LengthBackend(byte[] body)
         {
@@ -227,40 +253,49 @@ public class FaultProxyWireTests
 
         public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndPoint!;
 
+        public int Connections => Volatile.Read(ref _connections);
+
         private async Task ServeAsync(byte[] body)
         {
-            using var connection = await _listener.AcceptAsync();
-            var buffer = new byte[4096];
-            var head = new MemoryStream();
-            while (head.ToArray().AsSpan().IndexOf("\r\n\r\n"u8) < 0)
+            var response = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\n\r\n").Concat(body).ToArray();
+            while (true)
             {
-                var read = await connection.ReceiveAsync(buffer, SocketFlags.None);
-                if (read == 0)
-                    return;
-                head.Write(buffer, 0, read);
-            }
-            await connection.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\n\r\n").Concat(body).ToArray(), SocketFlags.None);
-            try
-            {
-                await connection.ReceiveAsync(buffer, SocketFlags.None);
-            }
-            catch (SocketException)
-            {
-                // The proxy cut the connection.
+                using var connection = await _listener.AcceptAsync(_stop.Token);
+                Interlocked.Increment(ref _connections);
+                var buffer = new byte[4096];
+                var head = new MemoryStream();
+                while (head.ToArray().AsSpan().IndexOf("\r\n\r\n"u8) < 0)
+                {
+                    var read = await connection.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+                    if (read == 0)
+                        break;
+                    head.Write(buffer, 0, read);
+                }
+                try
+                {
+                    await connection.SendAsync(response, SocketFlags.None, _stop.Token);
+                    connection.Shutdown(SocketShutdown.Both);
+                }
+                catch (SocketException)
+                {
+                    // The proxy cut the connection first.
+                }
             }
         }
 
         public async ValueTask DisposeAsync()
         {
+            await _stop.CancelAsync();
             _listener.Dispose();
             try
             {
                 await _serving;
             }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
             {
-                // Never connected.
+                // Stopped.
             }
+            _stop.Dispose();
         }
     }
 }
