@@ -86,6 +86,17 @@ internal static class HttpSyntax
     /// <summary>Text of header bytes: ISO-8859-1, as HTTP/1.1 fields are.</summary>
     public static string Text(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes);
 
+    /// <summary>The text of <paramref name="bytes"/>: one of <paramref name="known"/> when it spells one (no allocation), else a new string.</summary>
+    public static string Text(ReadOnlySpan<byte> bytes, string[] known)
+    {
+        foreach (var candidate in known)
+        {
+            if (Ascii.Equals(bytes, candidate))
+                return candidate;
+        }
+        return Text(bytes);
+    }
+
     public static string ReasonPhrase(int status) => status switch
     {
         100 => "Continue",

@@ -52,90 +52,36 @@ internal readonly record struct RequestHead(
             return version.StartsWith("HTTP/"u8) ? RequestProblem.UnsupportedVersion : RequestProblem.Malformed;
 
         var headers = new List<KeyValuePair<string, string>>(8);
-        long contentLength = -1;
-        var chunked = false;
-        var transferEncoding = false;
-        var close = !http11;
+        var framing = new MessageFraming(rest, http11);
         var expectsContinue = false;
-        while (true)
+        bool malformed;
+        while (framing.Next(out var name, out var value, out malformed))
         {
-            lineEnd = rest.IndexOf("\r\n"u8);
-            var line = rest[..lineEnd];
-            rest = rest[(lineEnd + 2)..];
-            if (line.IsEmpty)
-                break;
-            var colon = line.IndexOf((byte)':');
-            // A space before the colon, or a folded line, is a request-smuggling vector: reject (RFC 9112 §5.1, §5.2).
-            if (colon <= 0 || !HttpSyntax.IsToken(line[..colon]))
-                return RequestProblem.Malformed;
-            var name = line[..colon];
-            var value = line[(colon + 1)..].Trim(" \t"u8);
-            if (!HttpSyntax.IsFieldValue(value))
-                return RequestProblem.Malformed;
-
-            if (HttpSyntax.EqualsIgnoreCase(name, "Content-Length"u8))
-            {
-                var length = HttpSyntax.ParseLength(value);
-                if (length < 0 || (contentLength >= 0 && contentLength != length))
-                    return RequestProblem.Malformed;
-                contentLength = length;
-            }
-            else if (HttpSyntax.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
-            {
-                transferEncoding = true;
-                chunked = HttpSyntax.EqualsIgnoreCase(HttpSyntax.LastOfList(value), "chunked"u8);
-            }
-            else if (HttpSyntax.EqualsIgnoreCase(name, "Connection"u8))
-            {
-                if (HttpSyntax.ListContains(value, "close"u8))
-                    close = true;
-                else if (!http11 && HttpSyntax.ListContains(value, "keep-alive"u8))
-                    close = false;
-            }
-            else if (HttpSyntax.EqualsIgnoreCase(name, "Expect"u8))
-            {
+            if (HttpSyntax.EqualsIgnoreCase(name, "Expect"u8))
                 expectsContinue = HttpSyntax.EqualsIgnoreCase(value, "100-continue"u8);
-            }
-            headers.Add(new(HeaderName(name), HttpSyntax.Text(value)));
+            headers.Add(new(HttpSyntax.Text(name, CommonHeaders), HttpSyntax.Text(value)));
         }
+        if (malformed)
+            return RequestProblem.Malformed;
 
-        if (transferEncoding)
+        if (framing.HasTransferEncoding)
         {
             // Both framings at once is how requests are smuggled (RFC 9112 §6.1); a coding that does
             // not end in chunked cannot be framed at all.
-            if (contentLength >= 0 || !http11)
+            if (framing.ContentLength >= 0 || !http11)
                 return RequestProblem.Malformed;
-            if (!chunked)
+            if (!framing.Chunked)
                 return RequestProblem.UnsupportedTransferCoding;
         }
 
-        result = new RequestHead(MethodName(method), HttpSyntax.Text(target), headers, contentLength, chunked, !close, expectsContinue);
+        result = new RequestHead(
+            HttpSyntax.Text(method, CommonMethods), HttpSyntax.Text(target), headers, framing.ContentLength, framing.Chunked, !framing.Close, expectsContinue);
         return RequestProblem.None;
     }
 
-    /// <summary>The common methods as shared literals, so a request allocates no method string.</summary>
-    private static string MethodName(ReadOnlySpan<byte> method) => method switch
-    {
-        _ when method.SequenceEqual("GET"u8) => "GET",
-        _ when method.SequenceEqual("HEAD"u8) => "HEAD",
-        _ when method.SequenceEqual("POST"u8) => "POST",
-        _ when method.SequenceEqual("PUT"u8) => "PUT",
-        _ when method.SequenceEqual("DELETE"u8) => "DELETE",
-        _ when method.SequenceEqual("PATCH"u8) => "PATCH",
-        _ when method.SequenceEqual("OPTIONS"u8) => "OPTIONS",
-        _ => HttpSyntax.Text(method),
-    };
+    /// <summary>Methods and header names that need no new string per request.</summary>
+    private static readonly string[] CommonMethods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 
-    /// <summary>The common header names as shared literals.</summary>
-    private static string HeaderName(ReadOnlySpan<byte> name) => name switch
-    {
-        _ when name.SequenceEqual("Host"u8) => "Host",
-        _ when name.SequenceEqual("Accept"u8) => "Accept",
-        _ when name.SequenceEqual("Authorization"u8) => "Authorization",
-        _ when name.SequenceEqual("User-Agent"u8) => "User-Agent",
-        _ when name.SequenceEqual("Content-Type"u8) => "Content-Type",
-        _ when name.SequenceEqual("Content-Length"u8) => "Content-Length",
-        _ when name.SequenceEqual("Connection"u8) => "Connection",
-        _ => HttpSyntax.Text(name),
-    };
+    private static readonly string[] CommonHeaders =
+        ["Host", "Accept", "Accept-Encoding", "Authorization", "User-Agent", "Content-Type", "Content-Length", "Connection", "traceparent"];
 }

@@ -39,54 +39,24 @@ internal readonly record struct ResponseHead(int Status, BodyFraming Framing, lo
             return false;
         var status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
 
-        long contentLength = -1;
-        var chunked = false;
-        var transferEncoding = false;
-        var close = !http11;
-        while (true)
+        var fields = new MessageFraming(rest, http11);
+        bool malformed;
+        while (fields.Next(out _, out _, out malformed))
         {
-            lineEnd = rest.IndexOf("\r\n"u8);
-            var line = rest[..lineEnd];
-            rest = rest[(lineEnd + 2)..];
-            if (line.IsEmpty)
-                break;
-            var colon = line.IndexOf((byte)':');
-            if (colon <= 0)
-                return false;
-            var name = line[..colon];
-            var value = line[(colon + 1)..].Trim(" \t"u8);
-            if (HttpSyntax.EqualsIgnoreCase(name, "Content-Length"u8))
-            {
-                var length = HttpSyntax.ParseLength(value);
-                if (length < 0 || (contentLength >= 0 && contentLength != length))
-                    return false;
-                contentLength = length;
-            }
-            else if (HttpSyntax.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
-            {
-                transferEncoding = true;
-                chunked = HttpSyntax.EqualsIgnoreCase(HttpSyntax.LastOfList(value), "chunked"u8);
-            }
-            else if (HttpSyntax.EqualsIgnoreCase(name, "Connection"u8))
-            {
-                if (HttpSyntax.ListContains(value, "close"u8))
-                    close = true;
-                else if (!http11 && HttpSyntax.ListContains(value, "keep-alive"u8))
-                    close = false;
-            }
         }
+        if (malformed)
+            return false;
 
         BodyFraming framing;
         if (HttpSyntax.HasNoBody(headRequest, status))
             framing = BodyFraming.None;
-        else if (transferEncoding)
-            framing = chunked ? BodyFraming.Chunked : BodyFraming.UntilClose;
-        else if (contentLength >= 0)
-            framing = contentLength == 0 ? BodyFraming.None : BodyFraming.Length;
+        else if (fields.HasTransferEncoding)
+            framing = fields.Chunked ? BodyFraming.Chunked : BodyFraming.UntilClose;
+        else if (fields.ContentLength >= 0)
+            framing = fields.ContentLength == 0 ? BodyFraming.None : BodyFraming.Length;
         else
             framing = BodyFraming.UntilClose;
-        // 101 Switching Protocols: the connection becomes a tunnel after the head.
-        result = new ResponseHead(status, framing, contentLength, close || framing == BodyFraming.UntilClose);
+        result = new ResponseHead(status, framing, fields.ContentLength, fields.Close || framing == BodyFraming.UntilClose);
         return true;
     }
 }

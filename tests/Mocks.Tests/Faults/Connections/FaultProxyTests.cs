@@ -10,20 +10,12 @@ namespace ContractKit.Mocks.Tests.Faults.Connections;
 /// What a real <see cref="HttpClient"/> observes through <see cref="FaultProxy"/> in front of a real
 /// WireMock.Net server, fault by fault.
 /// </summary>
-public class FaultProxyTests
+public class FaultProxyTests : BackendFixture
 {
-    private Backend _backend = null!;
-
-    [OneTimeSetUp]
-    public void StartBackend() => _backend = new Backend();
-
-    [OneTimeTearDown]
-    public void StopBackend() => _backend.Dispose();
-
     [Test]
     public async Task Pass_relays_the_page_and_keeps_the_pooled_connection()
     {
-        await using var harness = new ProxyHarness(_backend);
+        await using var harness = new ProxyHarness(Upstream);
         var client = harness.Client();
 
         var first = await client.GetAsync(Backend.PagePath);
@@ -43,7 +35,7 @@ public class FaultProxyTests
     [Test]
     public async Task Per_request_decisions_apply_on_one_reused_connection()
     {
-        await using var harness = new ProxyHarness(_backend, r => r.RequestNumber == 2
+        await using var harness = new ProxyHarness(Upstream, r => r.RequestNumber == 2
             ? new ProxyDecision.Respond(503, [new("Retry-After", "2")])
             : ProxyDecision.PassThrough);
         var client = harness.Client();
@@ -64,7 +56,7 @@ public class FaultProxyTests
     public async Task Pass_with_a_delay_makes_the_response_at_least_that_late()
     {
         var delay = TimeSpan.FromMilliseconds(300);
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Pass(delay));
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Pass(delay));
         var client = harness.Client();
 
         var clock = Stopwatch.StartNew();
@@ -79,7 +71,7 @@ public class FaultProxyTests
     public async Task Respond_429_arrives_with_its_rate_limit_headers_and_body()
     {
         var body = "{\"error\":\"rate limited\"}"u8.ToArray();
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Respond(429,
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Respond(429,
         [
             new("Retry-After", "7"),
             new("X-RateLimit-Limit", "100"),
@@ -100,13 +92,13 @@ public class FaultProxyTests
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
         Assert.That(response.Content.Headers.ContentLength, Is.EqualTo(body.Length));
         Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(body));
-        Assert.That(_backend.Server.LogEntries.Select(e => e.RequestMessage!.Path), Has.None.EqualTo("/never-forwarded"));
+        Assert.That(Upstream.Server.LogEntries.Select(e => e.RequestMessage!.Path), Has.None.EqualTo("/never-forwarded"));
     }
 
     [Test]
     public async Task Respond_401_and_503_arrive_with_their_headers_and_a_delay()
     {
-        await using var harness = new ProxyHarness(_backend, r => r.Header("Authorization") is null
+        await using var harness = new ProxyHarness(Upstream, r => r.Header("Authorization") is null
             ? new ProxyDecision.Respond(401, [new("WWW-Authenticate", "Bearer error=\"invalid_token\"")])
             : new ProxyDecision.Respond(503, [new("Retry-After", "1")], "down"u8.ToArray(), TimeSpan.FromMilliseconds(200)));
         var client = harness.Client();
@@ -130,7 +122,7 @@ public class FaultProxyTests
     [Test]
     public async Task Respond_to_HEAD_sends_the_length_but_no_body()
     {
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Respond(503, Body: "down"u8.ToArray()));
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Respond(503, Body: "down"u8.ToArray()));
         var client = harness.Client();
 
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, Backend.PagePath));
@@ -144,7 +136,7 @@ public class FaultProxyTests
     [Test]
     public async Task Refusing_makes_connecting_fail_with_connection_refused_and_reopens_on_the_same_port()
     {
-        await using var harness = new ProxyHarness(_backend);
+        await using var harness = new ProxyHarness(Upstream);
         var client = harness.Client();
         Assert.That(await client.GetStringAsync(Backend.PagePath), Is.EqualTo(Backend.Page));
         var port = harness.Proxy.Port;
@@ -167,7 +159,7 @@ public class FaultProxyTests
     {
         // Asynchronous continuations: the test must not run on (and block) the proxy's connection task.
         var decided = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var harness = new ProxyHarness(_backend, _ =>
+        await using var harness = new ProxyHarness(Upstream, _ =>
         {
             decided.TrySetResult();
             return new ProxyDecision.Pass(TimeSpan.FromSeconds(30));
@@ -187,7 +179,7 @@ public class FaultProxyTests
     [Test]
     public async Task Reset_fails_the_request_with_connection_reset()
     {
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Reset());
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Reset());
         var client = harness.Client();
 
         var error = await ExceptionShape.Catch(() => client.GetAsync(Backend.PagePath));
@@ -199,7 +191,7 @@ public class FaultProxyTests
     [Test]
     public async Task Reset_on_a_reused_connection_is_not_retried_by_HttpClient()
     {
-        await using var harness = new ProxyHarness(_backend, r => r.RequestNumber == 1 ? ProxyDecision.PassThrough : new ProxyDecision.Reset());
+        await using var harness = new ProxyHarness(Upstream, r => r.RequestNumber == 1 ? ProxyDecision.PassThrough : new ProxyDecision.Reset());
         var client = harness.Client();
         await client.GetStringAsync(Backend.PagePath);
 
@@ -212,7 +204,7 @@ public class FaultProxyTests
     [Test]
     public async Task Hang_lets_the_client_timeout_fire_and_the_connection_ends_when_the_client_gives_up()
     {
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Hang());
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Hang());
         var client = harness.Client(TimeSpan.FromMilliseconds(500));
 
         var clock = Stopwatch.StartNew();
@@ -232,7 +224,7 @@ public class FaultProxyTests
         // The FIN comes before any response byte, which SocketsHttpHandler takes as a connection
         // closed under it: it sends the request again on a new connection, even a fresh one. The
         // client sees a slow success; the simulator sees the request twice.
-        await using var harness = new ProxyHarness(_backend, r => r.ConnectionId == 1 ? new ProxyDecision.Hang() : ProxyDecision.PassThrough);
+        await using var harness = new ProxyHarness(Upstream, r => r.ConnectionId == 1 ? new ProxyDecision.Hang() : ProxyDecision.PassThrough);
         var client = harness.Client();
 
         var pending = client.GetStringAsync(Backend.PagePath);
@@ -248,7 +240,7 @@ public class FaultProxyTests
     public async Task Releasing_a_hang_fails_a_request_that_HttpClient_may_not_resend()
     {
         // A request whose content was already sent is never resent: its caller sees the connection end.
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Hang());
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Hang());
         var client = harness.Client();
 
         var pending = ExceptionShape.Catch(() => client.PostAsync(Backend.UploadPath, new StringContent("order")));
@@ -261,7 +253,7 @@ public class FaultProxyTests
     [Test]
     public async Task Cut_ends_the_body_early_and_HttpClient_reports_the_response_ended()
     {
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Cut(1000));
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Cut(1000));
         var client = harness.Client();
 
         var error = await ExceptionShape.Catch(() => client.GetAsync(Backend.PagePath));
@@ -272,7 +264,7 @@ public class FaultProxyTests
     [Test]
     public async Task Cut_delivers_the_head_and_exactly_the_first_body_bytes_to_a_streaming_reader()
     {
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Cut(5000));
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Cut(5000));
         var client = harness.Client();
 
         using var response = await client.GetAsync(Backend.PagePath, HttpCompletionOption.ResponseHeadersRead);
@@ -288,7 +280,7 @@ public class FaultProxyTests
     [Test]
     public async Task Cut_beyond_the_body_delivers_it_whole()
     {
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Cut(Backend.PageBytes));
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Cut(Backend.PageBytes));
         var client = harness.Client();
 
         Assert.That(await client.GetStringAsync(Backend.PagePath), Is.EqualTo(Backend.Page));
@@ -297,7 +289,7 @@ public class FaultProxyTests
     [Test]
     public async Task A_one_megabyte_body_is_relayed_intact_both_ways()
     {
-        await using var harness = new ProxyHarness(_backend);
+        await using var harness = new ProxyHarness(Upstream);
         var client = harness.Client();
 
         var downloaded = await client.GetByteArrayAsync(Backend.BigPath);
@@ -307,7 +299,7 @@ public class FaultProxyTests
         Assert.That(downloaded, Is.EqualTo(Backend.Big));
         Assert.That(sized.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(chunked.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var uploads = _backend.Server.LogEntries.Where(e => e.RequestMessage!.Path == Backend.UploadPath).TakeLast(2).ToArray();
+        var uploads = Upstream.Server.LogEntries.Where(e => e.RequestMessage!.Path == Backend.UploadPath).TakeLast(2).ToArray();
         Assert.That(uploads.Select(u => u.RequestMessage!.BodyAsBytes), Has.All.EqualTo(Backend.Big));
         Assert.That(harness.Requests.Select(r => r.ConnectionId).Distinct().Count(), Is.EqualTo(1));
     }
@@ -315,7 +307,7 @@ public class FaultProxyTests
     [Test]
     public async Task HEAD_and_Expect_100_continue_pass_through_and_keep_the_connection_in_step()
     {
-        await using var harness = new ProxyHarness(_backend);
+        await using var harness = new ProxyHarness(Upstream);
         var client = harness.Client();
 
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, Backend.PagePath));
@@ -330,7 +322,7 @@ public class FaultProxyTests
         Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
         Assert.That(uploaded.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "100 Continue was relayed: the client did not wait out its 1 s expect-continue timeout");
-        Assert.That(_backend.Server.LogEntries.Last(e => e.RequestMessage!.Path == Backend.UploadPath).RequestMessage!.BodyAsBytes, Is.EqualTo(Backend.Big));
+        Assert.That(Upstream.Server.LogEntries.Last(e => e.RequestMessage!.Path == Backend.UploadPath).RequestMessage!.BodyAsBytes, Is.EqualTo(Backend.Big));
         Assert.That(page, Is.EqualTo(Backend.Page));
         Assert.That(harness.Requests.Select(r => (r.ConnectionId, r.RequestNumber)), Is.EqualTo(new[] { (1L, 1), (1L, 2), (1L, 3) }));
     }
@@ -338,7 +330,7 @@ public class FaultProxyTests
     [Test]
     public async Task Fifty_concurrent_requests_all_complete()
     {
-        await using var harness = new ProxyHarness(_backend, r => new ProxyDecision.Pass(TimeSpan.FromMilliseconds(r.ConnectionId % 5)));
+        await using var harness = new ProxyHarness(Upstream, r => new ProxyDecision.Pass(TimeSpan.FromMilliseconds(r.ConnectionId % 5)));
         var client = harness.Client();
 
         var bodies = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.GetStringAsync(Backend.PagePath)));
@@ -350,7 +342,7 @@ public class FaultProxyTests
     [Test]
     public async Task A_decision_callback_that_throws_gets_500_not_a_fault()
     {
-        await using var harness = new ProxyHarness(_backend, _ => throw new InvalidOperationException("profile missing"));
+        await using var harness = new ProxyHarness(Upstream, _ => throw new InvalidOperationException("profile missing"));
         var client = harness.Client();
 
         using var response = await client.GetAsync(Backend.PagePath);
@@ -360,7 +352,7 @@ public class FaultProxyTests
     }
 
     [Test]
-    public async Task An_unreachable_backend_gets_502()
+    public async Task An_unreachableUpstream_gets_502()
     {
         var port = FreePort();
         await using var proxy = FaultProxy.Start(new FaultProxyOptions { Backend = new IPEndPoint(IPAddress.Loopback, port) });
@@ -374,7 +366,7 @@ public class FaultProxyTests
     [Test]
     public async Task After_disposal_the_port_is_free_and_no_connection_is_left()
     {
-        var harness = new ProxyHarness(_backend, r => r.RequestNumber == 1 ? ProxyDecision.PassThrough : new ProxyDecision.Hang());
+        var harness = new ProxyHarness(Upstream, r => r.RequestNumber == 1 ? ProxyDecision.PassThrough : new ProxyDecision.Hang());
         var client = harness.Client();
         var port = harness.Proxy.Port;
         await client.GetStringAsync(Backend.PagePath);
@@ -396,7 +388,7 @@ public class FaultProxyTests
     [Test]
     public async Task Disposing_twice_and_refusing_after_disposal_behave()
     {
-        var proxy = FaultProxy.Start(new FaultProxyOptions { Backend = _backend.EndPoint });
+        var proxy = FaultProxy.Start(new FaultProxyOptions { Backend = Upstream.EndPoint });
         await proxy.DisposeAsync();
         await proxy.DisposeAsync();
 

@@ -6,21 +6,14 @@ using ContractKit.Mocks.Faults.Connections;
 namespace ContractKit.Mocks.Tests.Faults.Connections;
 
 /// <summary>What the faults look like on the wire, read with a raw socket: RST or FIN, and where.</summary>
-public class FaultProxyWireTests
+public class FaultProxyWireTests : BackendFixture
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private Backend _backend = null!;
-
-    [OneTimeSetUp]
-    public void StartBackend() => _backend = new Backend();
-
-    [OneTimeTearDown]
-    public void StopBackend() => _backend.Dispose();
 
     [Test]
     public async Task Reset_sends_a_RST_so_the_read_fails_with_connection_reset_rather_than_ending()
     {
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Reset());
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Reset());
         using var socket = await ConnectAsync(harness.Proxy);
 
         await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\n\r\n");
@@ -32,7 +25,7 @@ public class FaultProxyWireTests
     [Test]
     public async Task Cut_sends_the_head_and_the_first_body_bytes_then_a_FIN_mid_body()
     {
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Cut(1000));
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Cut(1000));
         using var socket = await ConnectAsync(harness.Proxy);
 
         await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\n\r\n");
@@ -66,7 +59,7 @@ public class FaultProxyWireTests
     }
 
     [Test]
-    public async Task A_backend_connection_closed_between_requests_is_replaced_and_the_request_sent_again()
+    public async Task AUpstream_connection_closed_between_requests_is_replaced_and_the_request_sent_again()
     {
         await using var lengthBackend = new LengthBackend("0123456789"u8.ToArray());
         await using var proxy = FaultProxy.Start(new FaultProxyOptions { Backend = lengthBackend.EndPoint });
@@ -88,7 +81,7 @@ public class FaultProxyWireTests
     [Test]
     public async Task Hang_reads_the_request_and_answers_nothing_while_the_connection_stays_open()
     {
-        await using var harness = new ProxyHarness(_backend, _ => new ProxyDecision.Hang());
+        await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Hang());
         using var socket = await ConnectAsync(harness.Proxy);
 
         await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\n\r\n");
@@ -105,7 +98,7 @@ public class FaultProxyWireTests
     [Test]
     public async Task Pipelined_requests_are_answered_in_order_on_one_connection()
     {
-        await using var harness = new ProxyHarness(_backend, r => r.RequestNumber == 2
+        await using var harness = new ProxyHarness(Upstream, r => r.RequestNumber == 2
             ? new ProxyDecision.Respond(503)
             : ProxyDecision.PassThrough);
         using var socket = await ConnectAsync(harness.Proxy);
@@ -124,7 +117,7 @@ public class FaultProxyWireTests
     [Test]
     public async Task A_client_asking_to_close_gets_its_connection_closed_after_the_response()
     {
-        await using var harness = new ProxyHarness(_backend);
+        await using var harness = new ProxyHarness(Upstream);
         using var socket = await ConnectAsync(harness.Proxy);
 
         await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\nConnection: close\r\n\r\n");
@@ -144,7 +137,7 @@ public class FaultProxyWireTests
     [TestCase("GARBAGE\r\n\r\n", 400, TestName = "A line that is no request line gets 400")]
     public async Task Malformed_requests_are_answered_by_the_proxy_and_closed(string request, int status)
     {
-        await using var harness = new ProxyHarness(_backend);
+        await using var harness = new ProxyHarness(Upstream);
         using var socket = await ConnectAsync(harness.Proxy);
 
         await SendAsync(socket, request);
@@ -158,7 +151,7 @@ public class FaultProxyWireTests
     [Test]
     public async Task A_head_larger_than_the_limit_gets_431()
     {
-        await using var harness = new ProxyHarness(_backend);
+        await using var harness = new ProxyHarness(Upstream);
         using var socket = await ConnectAsync(harness.Proxy);
 
         await SendAsync(socket, $"GET / HTTP/1.1\r\nX-Big: {new string('a', 20_000)}\r\n\r\n");
@@ -168,9 +161,9 @@ public class FaultProxyWireTests
     }
 
     [Test]
-    public async Task A_chunked_request_body_split_across_writes_reaches_the_backend()
+    public async Task A_chunked_request_body_split_across_writes_reaches_theUpstream()
     {
-        await using var harness = new ProxyHarness(_backend);
+        await using var harness = new ProxyHarness(Upstream);
         using var socket = await ConnectAsync(harness.Proxy);
 
         await SendAsync(socket, $"POST {Backend.UploadPath} HTTP/1.1\r\nHost: proxy\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel");
@@ -181,7 +174,7 @@ public class FaultProxyWireTests
 
         Assert.That(text, Does.StartWith("HTTP/1.1 201 Created\r\n"));
         Assert.That(text, Does.Contain("HTTP/1.1 204 No Content\r\n"));
-        var upload = _backend.Server.LogEntries.Last(e => e.RequestMessage!.Path == Backend.UploadPath);
+        var upload = Upstream.Server.LogEntries.Last(e => e.RequestMessage!.Path == Backend.UploadPath);
         Assert.That(upload.RequestMessage!.Body, Is.EqualTo("hello world"));
     }
 
