@@ -15,7 +15,7 @@ public sealed record FaultProxyOptions
     /// </summary>
     public Func<ProxyRequest, CancellationToken, ValueTask<ProxyDecision>>? Decide { get; init; }
 
-    /// <summary>The clock of <see cref="ProxyDecision.Pass.Delay"/> and <see cref="ProxyDecision.Respond.Delay"/>: real time by default (never the simulator's virtual clock).</summary>
+    /// <summary>The clock of <see cref="ProxyDecision.Pass.Delay"/>, <see cref="ProxyDecision.Respond.Delay"/> and <see cref="BackendConnectTimeout"/>: real time by default (not the simulator's virtual clock).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>The loopback port to listen on; 0 (the default) takes a free one.</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using ContractKit.Mocks.Faults.Connections;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ContractKit.Mocks.Tests.Faults.Connections;
 
@@ -65,6 +66,28 @@ public class FaultProxyTests : BackendFixture
 
         Assert.That(body, Is.EqualTo(Backend.Page));
         Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(delay));
+    }
+
+    [Test]
+    public async Task Delays_run_on_the_proxy_s_TimeProvider()
+    {
+        var time = new FakeTimeProvider();
+        await using var harness = new ProxyHarness(Upstream, r => r.Target == "/empty"
+            ? new ProxyDecision.Pass(TimeSpan.FromHours(1))
+            : new ProxyDecision.Respond(503, Delay: TimeSpan.FromMinutes(10)), time);
+        var client = harness.Client(Timeout.InfiniteTimeSpan);
+
+        var passed = client.GetAsync(Backend.EmptyPath);
+        var answered = harness.Client(Timeout.InfiniteTimeSpan).GetAsync(Backend.PagePath);
+        Assert.That(() => harness.Requests.Count, Is.EqualTo(2).After(5000, 10));
+        await Task.Delay(100);
+        Assert.That(passed.IsCompleted || answered.IsCompleted, Is.False, "nothing moves until the clock does");
+
+        time.Advance(TimeSpan.FromMinutes(10));
+        Assert.That((await answered.WaitAsync(TimeSpan.FromSeconds(10))).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(passed.IsCompleted, Is.False);
+        time.Advance(TimeSpan.FromMinutes(50));
+        Assert.That((await passed.WaitAsync(TimeSpan.FromSeconds(10))).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
     }
 
     [Test]
