@@ -95,7 +95,7 @@ internal sealed class ArrayNode(Node[] positions, int minItems, int maxItems, Co
                     try
                     {
                         node.Write(scratch.Writer, ref itemRng, context);
-                        var candidate = JsonDocument.Parse(scratch.Written);
+                        var candidate = JsonDocument.Parse(scratch.Written.ToArray()); // a copy: the scratch buffer is reused
                         if (written.Any(w => JsonElement.DeepEquals(w.RootElement, candidate.RootElement)))
                         {
                             candidate.Dispose();
