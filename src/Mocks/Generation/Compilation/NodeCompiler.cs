@@ -67,7 +67,7 @@ internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> ove
 
         var exact = new List<(Node, double)>();
         var trials = new List<(Node Node, double Weight, double Rate)>();
-        var reasons = new List<string>();
+        var reasons = new List<InfeasibleException>();
         foreach (var (variant, weight) in constraints.Variants(location))
         {
             try
@@ -84,7 +84,7 @@ internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> ove
             }
             catch (InfeasibleException e)
             {
-                reasons.Add(e.Message);
+                reasons.Add(e);
             }
         }
 
@@ -97,7 +97,8 @@ internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> ove
                     $"only {trials.Max(t => t.Rate):P0} of the values drawn satisfy the schema (overlapping oneOf branches, not, or an if that must fail): too few to generate reliably");
             }
 
-            throw new InfeasibleException(location, reasons.Count > 0 ? reasons[0] : "no value drawn satisfies the schema");
+            // The innermost reason names the place best.
+            throw reasons.Count > 0 ? reasons[0] : new InfeasibleException(location, "no value drawn satisfies the schema");
         }
 
         var result = kept.Count == 1 ? kept[0].Item1 : new ChoiceNode(kept);
@@ -156,7 +157,7 @@ internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> ove
 
         var types = variant.TypeDeclared ? variant.Types : Inferred(variant.Suggested);
         var options = new List<(Node Node, double Weight)>();
-        var reasons = new List<string>();
+        var reasons = new List<InfeasibleException>();
         var exact = true;
         ObjectNode? objectNode = null;
         foreach (var type in new[] { JsonTypes.Null, JsonTypes.Boolean, JsonTypes.Integer, JsonTypes.Number, JsonTypes.String, JsonTypes.Array, JsonTypes.Object })
@@ -183,13 +184,13 @@ internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> ove
             }
             catch (InfeasibleException e)
             {
-                reasons.Add(e.Message);
+                reasons.Add(e);
             }
         }
 
         if (options.Count == 0)
         {
-            throw new InfeasibleException(location, reasons.Count > 0 ? reasons[0] : $"no type is left ({JsonTypeNames.Format(types)})");
+            throw reasons.Count > 0 ? reasons[0] : new InfeasibleException(location, $"no type is left ({JsonTypeNames.Format(types)})");
         }
 
         if (options.Count == 1)
