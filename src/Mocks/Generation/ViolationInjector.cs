@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ContractKit.Contracts.Documents;
 using ContractKit.Contracts.Model.Datasets;
 using ContractKit.Contracts.Model.Simulation;
 using ContractKit.Contracts.Schemas;
 using ContractKit.Contracts.Values;
+using ContractKit.Mocks.Generation.Compilation;
 
 namespace ContractKit.Mocks.Generation;
 
@@ -166,7 +168,7 @@ public sealed class ViolationInjector
                 var child = value is JsonObject obj && obj.TryGetPropertyValue(property.Name, out var v) ? v : null;
                 if (schemaOnly || (value is JsonObject o && o.ContainsKey(property.Name)))
                 {
-                    Walk(property.Value, child, pointer + "/" + Escape(property.Name), value, property.Name, requiredNames.Contains(property.Name), sites, schemaOnly: schemaOnly);
+                    Walk(property.Value, child, JsonPointer.Append(pointer, property.Name), value, property.Name, requiredNames.Contains(property.Name), sites, schemaOnly: schemaOnly);
                 }
             }
         }
@@ -205,10 +207,7 @@ public sealed class ViolationInjector
             return null;
         }
 
-        var types = type.ValueKind == JsonValueKind.Array
-            ? type.EnumerateArray().Aggregate(JsonTypes.None, (all, t) => all | JsonTypeNames.Parse(t.GetString() ?? ""))
-            : JsonTypeNames.Parse(type.GetString() ?? "");
-        return types.HasFlag(JsonTypes.Number) ? types | JsonTypes.Integer : types;
+        return Constraints.TypesOf(type);
     }
 
     // A value of a type the schema does not allow.
@@ -291,7 +290,7 @@ public sealed class ViolationInjector
         }
 
         target[name] = "injected";
-        var pointer = site.Pointer + "/" + Escape(name);
+        var pointer = JsonPointer.Append(site.Pointer, name);
         return new InjectedViolation(record, ViolationKind.ExtraField, pointer, "additionalProperties",
             $"the property '{name}', which the schema does not allow, was added to {(site.Pointer.Length == 0 ? "the record" : site.Pointer)}");
     }
@@ -377,6 +376,4 @@ public sealed class ViolationInjector
         JsonValueKind.Array => "an array",
         _ => "null",
     };
-
-    private static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ContractKit.Contracts.Documents;
 using ContractKit.Contracts.Schemas;
 
 namespace ContractKit.Mocks.Generation.Compilation;
@@ -186,14 +187,11 @@ internal sealed class Constraints
         foreach (var property in schema.EnumerateObject())
         {
             var value = property.Value;
-            var location = at + "/" + Escape(property.Name);
+            var location = JsonPointer.Append(at, property.Name);
             switch (property.Name)
             {
                 case "type":
-                    var declared = value.ValueKind == JsonValueKind.Array
-                        ? value.EnumerateArray().Aggregate(JsonTypes.None, (all, t) => all | Widen(JsonTypeNames.Parse(t.GetString() ?? "")))
-                        : Widen(JsonTypeNames.Parse(value.GetString() ?? ""));
-                    Types &= declared;
+                    Types &= TypesOf(value);
                     TypeDeclared = true;
                     if (Types == JsonTypes.None)
                     {
@@ -307,7 +305,7 @@ internal sealed class Constraints
                 case "dependentSchemas":
                     foreach (var dependent in value.EnumerateObject())
                     {
-                        var then = new Source(dependent.Value, location + "/" + Escape(dependent.Name));
+                        var then = new Source(dependent.Value, JsonPointer.Append(location, dependent.Name));
                         Pending.Add(new Disjunction([([], [], null, dependent.Name), ([then], [], dependent.Name, null)], "dependentSchemas"));
                     }
 
@@ -340,8 +338,8 @@ internal sealed class Constraints
         if (hasProperties || hasPatterns || hasAdditional)
         {
             ObjectFacets.Add(new ObjectFacet(
-                hasProperties ? [.. properties.EnumerateObject().Select(p => (p.Name, new Source(p.Value, at + "/properties/" + Escape(p.Name))))] : [],
-                hasPatterns ? [.. patterns.EnumerateObject().Select(p => (p.Name, new Source(p.Value, at + "/patternProperties/" + Escape(p.Name))))] : [],
+                hasProperties ? [.. properties.EnumerateObject().Select(p => (p.Name, new Source(p.Value, JsonPointer.Append(at + "/properties", p.Name))))] : [],
+                hasPatterns ? [.. patterns.EnumerateObject().Select(p => (p.Name, new Source(p.Value, JsonPointer.Append(at + "/patternProperties", p.Name))))] : [],
                 hasAdditional ? new Source(additional, at + "/additionalProperties") : null));
             Suggested |= JsonTypes.Object;
         }
@@ -423,7 +421,12 @@ internal sealed class Constraints
     private static List<Source> Items(JsonElement array, string location) =>
         [.. array.EnumerateArray().Select((item, i) => new Source(item, location + "/" + i.ToString(CultureInfo.InvariantCulture)))];
 
-    private static JsonTypes Widen(JsonTypes types) => types.HasFlag(JsonTypes.Number) ? types | JsonTypes.Integer : types;
-
-    public static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+    /// <summary>The types a <c>type</c> keyword allows; <c>number</c> includes <c>integer</c>.</summary>
+    public static JsonTypes TypesOf(JsonElement type)
+    {
+        var types = type.ValueKind == JsonValueKind.Array
+            ? type.EnumerateArray().Aggregate(JsonTypes.None, (all, t) => all | JsonTypeNames.Parse(t.GetString() ?? ""))
+            : JsonTypeNames.Parse(type.GetString() ?? "");
+        return types.HasFlag(JsonTypes.Number) ? types | JsonTypes.Integer : types;
+    }
 }

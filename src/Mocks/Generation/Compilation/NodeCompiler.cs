@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
+using ContractKit.Contracts.Documents;
 using ContractKit.Contracts.Schemas;
 using ContractKit.Contracts.Validation;
 using ContractKit.Mocks.Generation.Nodes;
@@ -224,11 +225,7 @@ internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> ove
 
         if (schema.TryGetProperty("type", out var type))
         {
-            var allowed = type.ValueKind == JsonValueKind.Array
-                ? type.EnumerateArray().Aggregate(JsonTypes.None, (all, t) => all | JsonTypeNames.Parse(t.GetString() ?? ""))
-                : JsonTypeNames.Parse(type.GetString() ?? "");
-            allowed |= allowed.HasFlag(JsonTypes.Number) ? JsonTypes.Integer : JsonTypes.None;
-            if ((allowed & generated) == JsonTypes.None)
+            if ((Constraints.TypesOf(type) & generated) == JsonTypes.None)
             {
                 return true;
             }
@@ -589,7 +586,7 @@ internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> ove
         var plans = new List<(string Name, Node Node, bool Required, double Presence)>();
         foreach (var name in names)
         {
-            var childPointer = pointer + "/" + Constraints.Escape(name);
+            var childPointer = JsonPointer.Append(pointer, name);
             var required = c.Required.Contains(name) || overrides.Keys.Any(o => o == childPointer || o.StartsWith(childPointer + "/", StringComparison.Ordinal));
             var sources = PropertySources(c, name);
             var forbidden = c.Forbidden.Contains(name) || sources.Any(s => s.IsFalse) || !NameAllowed(c, name);
