@@ -3,7 +3,10 @@ namespace ContractKit.Mocks.Generation;
 /// <summary>
 /// A schema the record generator cannot honour: a constraint it cannot satisfy for sure (a pattern
 /// with a lookahead, contradictory bounds, oneOf branches that always overlap…). Raised when the
-/// generator is built, never halfway through a run, so no invalid record is ever produced silently.
+/// generator is built, so no invalid record is ever produced silently. Where a value is drawn until
+/// the validator accepts it (overlapping branches, not, uniqueItems), construction measured that most
+/// draws pass; should a record still exhaust its draws (odds below 1e-19), writing it raises this
+/// rather than write an invalid record.
 /// </summary>
 public sealed class GenerationException : Exception
 {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -41,7 +42,7 @@ public sealed class ViolationInjector
     private static readonly string[] Combinators =
         ["anyOf", "oneOf", "allOf", "not", "if", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "$ref", "$dynamicRef"];
 
-    private static readonly Dictionary<string, string> Malformed = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Malformed = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["date-time"] = "2024-13-45T25:61:00Z",
         ["date"] = "2024-02-30",
@@ -62,7 +63,7 @@ public sealed class ViolationInjector
         ["json-pointer"] = "no-leading-slash",
         ["relative-json-pointer"] = "/not-relative",
         ["regex"] = "[unclosed",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly JsonElement _schema;
 

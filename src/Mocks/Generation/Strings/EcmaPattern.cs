@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using Fare;
@@ -551,14 +552,14 @@ internal sealed class EcmaPattern
 /// <summary>Unicode general categories as BMP character ranges, by the names ECMA-262 accepts.</summary>
 internal static class UnicodeCategories
 {
-    private static readonly Dictionary<string, string> LongNames = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> LongNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Letter"] = "L", ["Cased_Letter"] = "LC", ["Uppercase_Letter"] = "Lu", ["Lowercase_Letter"] = "Ll", ["Titlecase_Letter"] = "Lt",
         ["Modifier_Letter"] = "Lm", ["Other_Letter"] = "Lo", ["Mark"] = "M", ["Nonspacing_Mark"] = "Mn", ["Spacing_Mark"] = "Mc",
         ["Enclosing_Mark"] = "Me", ["Number"] = "N", ["Decimal_Number"] = "Nd", ["digit"] = "Nd", ["Letter_Number"] = "Nl",
         ["Other_Number"] = "No", ["Punctuation"] = "P", ["punct"] = "P", ["Symbol"] = "S", ["Math_Symbol"] = "Sm",
         ["Currency_Symbol"] = "Sc", ["Separator"] = "Z", ["Space_Separator"] = "Zs", ["Other"] = "C", ["Control"] = "Cc",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static List<(char Lo, char Hi)>? Ranges(string name)
     {
