@@ -55,6 +55,24 @@ public sealed class DatasetSchema
     /// <summary>The target of the <c>$ref</c> in <paramref name="schema"/>, or null when it has none.</summary>
     internal SchemaNodeRef? ResolveReference(SchemaNodeRef schema) =>
         References.TryGetValue((schema.Document.Uri, schema.Node.Pointer), out var target) ? target : null;
+
+    /// <summary>
+    /// The schema as one self-contained document: every <c>$ref</c> and <c>$dynamicRef</c> is replaced
+    /// by the schema it names (in <c>$defs</c>, at an <c>$anchor</c>, in another of
+    /// <see cref="Documents"/>), resolved as the record validator resolves it. A reference with
+    /// keywords beside it becomes an <c>allOf</c> entry, since both apply. <c>$id</c>, <c>$anchor</c>,
+    /// <c>$dynamicAnchor</c>, <c>$defs</c>, <c>definitions</c> and <c>$schema</c> are left out: nothing
+    /// refers to them any more. A reference that names no loaded document (a meta-schema) is kept.
+    /// </summary>
+    /// <param name="maxDepth">
+    /// How many times one referenced schema may be expanded inside itself. A recursive reference met
+    /// deeper than that is written as <c>false</c>, the schema that accepts nothing: every value of
+    /// the result also satisfies the original, nesting at most <paramref name="maxDepth"/> levels
+    /// (except under <c>not</c> or <c>if</c>, where <c>false</c> loosens instead).
+    /// </param>
+    /// <returns>The inlined schema; a new element on every call.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDepth"/> is negative.</exception>
+    public JsonElement Inline(int maxDepth = 8) => SchemaInliner.Inline(this, maxDepth);
 }
 
 /// <summary>A schema node and the document it is written in.</summary>
