@@ -4,7 +4,9 @@ using ContractKit.Cli.Commands.Init;
 using ContractKit.Cli.Commands.Diff;
 using ContractKit.Cli.Commands.Docs;
 using ContractKit.Cli.Commands.Lint;
+using ContractKit.Cli.Commands.Demo;
 using ContractKit.Cli.Commands.Probe;
+using ContractKit.Cli.Commands.Simulate;
 using ContractKit.Cli.Commands.Validate;
 
 namespace ContractKit.Cli;
@@ -18,6 +20,8 @@ internal static class CliApp
             LintCommand.Create(context),
             ValidateCommand.Create(context),
             ProbeCommand.Create(context),
+            SimulateCommand.Create(context),
+            DemoCommand.Create(context),
             CodegenCommand.Create(context),
             InitCommand.Create(context),
             DiffCommand.Create(context),

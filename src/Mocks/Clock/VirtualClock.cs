@@ -2,7 +2,10 @@ namespace ContractKit.Mocks.Clock;
 
 /// <summary>
 /// A clock that moves only when told to: tests advance a simulated source by hours without
-/// sleeping. Simulators read it on every request, so advancing it changes what they serve.
+/// sleeping. Simulators read it on every request, so advancing it changes what they serve. Only
+/// the time of day is virtual: timers and elapsed time (<see cref="TimeProvider.GetTimestamp"/>,
+/// <see cref="TimeProvider.CreateTimer"/>) stay real, so a probe measuring with this clock still
+/// waits out its retries and times its requests.
 /// </summary>
 public sealed class VirtualClock : TimeProvider
 {

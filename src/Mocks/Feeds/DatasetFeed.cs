@@ -14,8 +14,12 @@ namespace ContractKit.Mocks.Feeds;
 /// <param name="Json">The record as UTF-8 JSON, exactly as served.</param>
 internal sealed record FeedEntry(long Sequence, long Index, int Copy, DateTimeOffset EventTime, DateTimeOffset VisibleAt, ViolationKind? Violation, byte[] Json);
 
-/// <summary>Renders generated record <paramref name="index"/>: its JSON and its key.</summary>
-internal delegate (byte[] Json, string Key) RecordRenderer(long index, DateTimeOffset eventTime, ViolationKind? violation);
+/// <summary>
+/// Renders generated record <paramref name="index"/>: its JSON, its key, and the violation it really
+/// carries — a record may offer nothing to break in the asked way (an optional field it lacks), and
+/// the ledger must say what the bytes say.
+/// </summary>
+internal delegate (byte[] Json, string Key, ViolationKind? Applied) RecordRenderer(long index, DateTimeOffset eventTime, ViolationKind? violation);
 
 /// <summary>
 /// A dataset's records over simulated time, as an append-only feed. Record n's event time, lateness,
@@ -129,7 +133,7 @@ internal sealed class DatasetFeed
                 return;
             }
 
-            var (_, lostKey) = _render(pending.Index, pending.EventTime, null);
+            var (_, lostKey, _) = _render(pending.Index, pending.EventTime, null);
             _ledger.Add(new LedgerRecord(_dataset, lostKey, pending.EventTime, null, null, null, pending.Copy, RecordFate.Lost));
             return;
         }
@@ -141,10 +145,11 @@ internal sealed class DatasetFeed
             _violations[pending.Index] = violation;
         }
 
-        var (json, key) = _render(pending.Index, pending.EventTime, violation);
-        var entry = new FeedEntry(_served.Count, pending.Index, pending.Copy, pending.EventTime, pending.Visible, violation, json);
+        var (json, key, applied) = _render(pending.Index, pending.EventTime, violation);
+        _violations[pending.Index] = applied;
+        var entry = new FeedEntry(_served.Count, pending.Index, pending.Copy, pending.EventTime, pending.Visible, applied, json);
         _served.Add(entry);
-        _ledger.Add(new LedgerRecord(_dataset, key, pending.EventTime, pending.Visible, entry.Sequence, violation, pending.Copy, RecordFate.Served));
+        _ledger.Add(new LedgerRecord(_dataset, key, pending.EventTime, pending.Visible, entry.Sequence, applied, pending.Copy, RecordFate.Served));
     }
 
     private ViolationKind? DecideViolation(long index, DateTimeOffset visible)

@@ -21,7 +21,8 @@ namespace ContractKit.Mocks.Generation;
 /// product's <see cref="RecordValidator"/> before the generator is handed out. Thread-safe.
 /// </summary>
 /// <remarks>
-/// Realism: optional properties are present in about 80% of records, nullable values are null in about
+/// Realism: optional properties are present in about 80% of records (more for fields under a
+/// <c>nullRate</c> promise, which the generator keeps with a margin), nullable values are null in about
 /// 10%, arrays have their minimum to three more items, numbers without bounds fall in [0, 1000] (two
 /// decimals unless integer or multipleOf says otherwise), date-times in 2024–2025.
 /// </remarks>
@@ -31,7 +32,7 @@ public sealed class RecordGenerator
 
     private readonly Node _root;
 
-    private RecordGenerator(DatasetSchema schema, FieldPath? eventTime, ImmutableArray<FieldPath> key)
+    private RecordGenerator(DatasetSchema schema, FieldPath? eventTime, ImmutableArray<FieldPath> key, IReadOnlyDictionary<string, double>? nullBudgets = null)
     {
         Schema = schema;
         EventTimeField = eventTime;
@@ -48,7 +49,7 @@ public sealed class RecordGenerator
             overrides[eventTime.ToRecordPointer()] = OverrideKind.EventTime;
         }
 
-        var compiler = new NodeCompiler(overrides);
+        var compiler = new NodeCompiler(overrides, nullBudgets ?? new Dictionary<string, double>());
         try
         {
             _root = compiler.Compile([new Source(schema.Inline(), "#")], "");
@@ -80,7 +81,13 @@ public sealed class RecordGenerator
     public static RecordGenerator For(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return new RecordGenerator(dataset.Schema, dataset.EventTime, dataset.Key);
+
+        // A simulated source keeps its own quality promises: a field promised to be at most M%
+        // null is left out or null at most half as often.
+        var budgets = dataset.Quality.OfType<Contracts.Model.Quality.NullRateCheck>()
+            .GroupBy(c => c.Field.ToRecordPointer())
+            .ToDictionary(g => g.Key, g => g.Min(c => c.Max.Fraction) / 2, StringComparer.Ordinal);
+        return new RecordGenerator(dataset.Schema, dataset.EventTime, dataset.Key, budgets);
     }
 
     /// <summary>A generator for records of <paramref name="schema"/>.</summary>

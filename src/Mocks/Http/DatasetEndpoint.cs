@@ -12,8 +12,8 @@ using WireMock.Util;
 namespace ContractKit.Mocks.Http;
 
 /// <summary>
-/// Serves one HTTP dataset: the feed's records, a page at a time, in the contract's pagination
-/// style. Pagination faults of the active profile (expired cursors, overlapping or skipped pages)
+/// Serves one HTTP dataset: the feed's records, newest first, a page at a time, in the contract's
+/// pagination style. Pagination faults of the active profile (expired cursors, overlapping or skipped pages)
 /// are injected here and written to the ledger.
 /// </summary>
 internal sealed class DatasetEndpoint
@@ -47,58 +47,64 @@ internal sealed class DatasetEndpoint
         var now = _clock.GetUtcNow();
         _feed.CatchUp(now);
         var number = Interlocked.Increment(ref _requests);
-        var (start, size, error) = Position(request);
+        var count = _feed.Count;
+        var (below, size, error) = Position(request, count);
         if (error is not null)
         {
-            return Json(400, $"{{\"error\":{Quote(error)}}}", now);
+            return Json(400, $"{{\"error\":{Quote(error)}}}");
         }
 
         if (_faults(now) is { } faults)
         {
             var roll = Seeds.Unit(Seeds.Mix(_seed, (ulong)number, 11));
             var shift = Math.Max(1, size / 4);
-            if (start > 0 && roll < faults.ExpiredCursor.Fraction)
+            var continuing = below < count;
+            if (continuing && roll < faults.ExpiredCursor.Fraction)
             {
                 Fault(now, request, "expired-cursor", "the cursor was rejected as expired (410)");
-                return Json(410, "{\"error\":\"cursor expired\"}", now);
+                return Json(410, "{\"error\":\"cursor expired\"}");
             }
 
             roll -= faults.ExpiredCursor.Fraction;
-            if (start > 0 && roll >= 0 && roll < faults.Overlap.Fraction)
+            if (continuing && roll >= 0 && roll < faults.Overlap.Fraction)
             {
-                start = Math.Max(0, start - shift);
-                Fault(now, request, "overlap", $"the page starts {shift} records early, repeating the end of the previous page");
+                below = Math.Min(count, below + shift);
+                Fault(now, request, "overlap", $"the page repeats the last {shift} records of the previous one");
             }
             else if (roll >= faults.Overlap.Fraction && roll < faults.Overlap.Fraction + faults.Skip.Fraction)
             {
-                start += shift;
-                Fault(now, request, "skip", $"the page starts {shift} records late, leaving records out");
+                below = Math.Max(0, below - shift);
+                Fault(now, request, "skip", $"the page leaves out {shift} records");
             }
         }
 
-        var page = _feed.Slice(start, size);
-        var end = start + page.Count;
-        var more = end < _feed.Count;
+        // Newest first: a page holds the records just below the boundary, latest at the top.
+        var from = Math.Max(0, below - size);
+        var page = _feed.Slice(from, below - from).Reverse().Select(e => e.Json).ToList();
+        var more = from > 0;
         var response = new ResponseMessage { StatusCode = 200, Headers = new Dictionary<string, WireMockList<string>>() };
         string? next = null;
         switch (_location.Pagination)
         {
             case CursorPagination:
-                next = more ? Cursor(end) : null;
+                next = more ? Cursor(from) : null;
                 break;
             case LinkHeaderPagination link when more:
-                response.AddHeader("Link", $"<{NextUrl(request, ("cursor", Cursor(end)))}>; rel=\"{link.Rel}\"");
+                response.AddHeader("Link", $"<{NextUrl(request, ("cursor", Cursor(from)))}>; rel=\"{link.Rel}\"");
                 break;
         }
 
-        response.BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = _body.Write([.. page.Select(e => e.Json)], next) };
+        response.BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = _body.Write(page, next) };
         response.AddHeader("Content-Type", "application/json");
-        response.AddHeader("Date", now.ToString("R", CultureInfo.InvariantCulture));
         return response;
     }
 
-    /// <summary>Where the requested page starts and how long it is, by the contract's pagination style.</summary>
-    private (int Start, int Size, string? Error) Position(IRequestMessage request)
+    /// <summary>
+    /// Which records a request asks for: those with a feed position below a boundary, at most
+    /// <c>Size</c> of them. Cursors name the boundary itself, so they stay valid as records arrive;
+    /// page numbers and offsets count from the newest record, so they shift — as they do on real APIs.
+    /// </summary>
+    private (int Below, int Size, string? Error) Position(IRequestMessage request, int count)
     {
         string? Query(string name) => request.Query is { } query && query.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
         static int? Number(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -106,30 +112,30 @@ internal sealed class DatasetEndpoint
         switch (_location.Pagination)
         {
             case CursorPagination cursor:
-                return Query(cursor.Param) is { } c ? Decode(c) : (0, DefaultPageSize, null);
+                return Query(cursor.Param) is { } c ? Decode(c, count) : (count, DefaultPageSize, null);
             case LinkHeaderPagination:
-                return Query("cursor") is { } l ? Decode(l) : (0, DefaultPageSize, null);
+                return Query("cursor") is { } l ? Decode(l, count) : (count, DefaultPageSize, null);
             case PageNumberPagination page:
                 {
                     var size = Number(page.SizeParam is null ? null : Query(page.SizeParam)) ?? page.Size ?? DefaultPageSize;
                     var number = Number(Query(page.Param)) ?? page.Start;
-                    return number < page.Start || size < 1 ? (0, 0, "page out of range") : ((number - page.Start) * size, size, null);
+                    return number < page.Start || size < 1 ? (0, 0, "page out of range") : (Math.Max(0, count - ((number - page.Start) * size)), size, null);
                 }
 
             case OffsetPagination offset:
-                return (Number(Query(offset.Param)) ?? 0, Math.Max(1, Number(Query(offset.LimitParam)) ?? offset.Limit), null);
+                return (Math.Max(0, count - (Number(Query(offset.Param)) ?? 0)), Math.Max(1, Number(Query(offset.LimitParam)) ?? offset.Limit), null);
             default:
-                return (0, int.MaxValue, null);
+                return (count, int.MaxValue, null);
         }
 
-        static (int, int, string?) Decode(string cursor) =>
-            cursor.StartsWith('c') && int.TryParse(cursor.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
-                ? (position, DefaultPageSize, null)
+        static (int, int, string?) Decode(string cursor, int count) =>
+            cursor.StartsWith('c') && int.TryParse(cursor.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var boundary) && boundary <= count
+                ? (boundary, DefaultPageSize, null)
                 : (0, 0, $"'{cursor}' is not a cursor this API issued");
     }
 
-    // Cursors are positions in the append-only feed: resuming from one never skips a record.
-    private static string Cursor(int position) => "c" + position.ToString(CultureInfo.InvariantCulture);
+    // A cursor is a boundary in the append-only feed: the records below it never change.
+    private static string Cursor(int boundary) => "c" + boundary.ToString(CultureInfo.InvariantCulture);
 
     private static string NextUrl(IRequestMessage request, (string Name, string Value) replace)
     {
@@ -144,7 +150,7 @@ internal sealed class DatasetEndpoint
     private void Fault(DateTimeOffset now, IRequestMessage request, string kind, string detail) =>
         _ledger.Add(new LedgerFault(now, kind, $"{request.Method} {request.Url}", detail));
 
-    private static ResponseMessage Json(int status, string body, DateTimeOffset now)
+    private static ResponseMessage Json(int status, string body)
     {
         var response = new ResponseMessage
         {
@@ -153,7 +159,6 @@ internal sealed class DatasetEndpoint
             BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = Encoding.UTF8.GetBytes(body) },
         };
         response.AddHeader("Content-Type", "application/json");
-        response.AddHeader("Date", now.ToString("R", CultureInfo.InvariantCulture));
         return response;
     }
 

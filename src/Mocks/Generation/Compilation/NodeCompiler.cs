@@ -30,7 +30,9 @@ internal enum OverrideKind
 /// (a value that must not match another oneOf branch, a not, an if that must fail), the combination is
 /// tried on samples here: kept behind the validator when most samples pass, dropped otherwise.
 /// </summary>
-internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> overrides)
+/// <param name="overrides">Record pointers whose values the caller sets (key, event time).</param>
+/// <param name="nullBudgets">Record pointers with the largest share of records that may lack the value or hold null there.</param>
+internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> overrides, IReadOnlyDictionary<string, double> nullBudgets)
 {
     private const int TrialSamples = 100;
     private const double MinimumPassRate = 0.2;
@@ -104,6 +106,21 @@ internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> ove
 
         var result = kept.Count == 1 ? kept[0].Item1 : new ChoiceNode(kept);
         return overrides.TryGetValue(pointer, out var kind) ? Override(result, kind, location, pointer, NodeGuard()) : result;
+    }
+
+    /// <summary>
+    /// The weight of the null option beside weight 1 for each other type: the default share, or —
+    /// for a field under a null budget — half the budget (absence takes the other half), none for 0%.
+    /// </summary>
+    private double NullWeight(string pointer)
+    {
+        if (!nullBudgets.TryGetValue(pointer, out var budget))
+        {
+            return NullShare;
+        }
+
+        var share = budget / 2;
+        return share <= 0 ? 0 : share / (1 - share);
     }
 
     private static JsonElement JsonTrue()
@@ -181,7 +198,7 @@ internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> ove
                 };
                 objectNode = node as ObjectNode ?? objectNode;
                 exact &= typeExact;
-                options.Add((node, type == JsonTypes.Null ? NullShare : 1.0));
+                options.Add((node, type == JsonTypes.Null ? NullWeight(pointer) : 1.0));
             }
             catch (InfeasibleException e)
             {
@@ -602,7 +619,10 @@ internal sealed class NodeCompiler(IReadOnlyDictionary<string, OverrideKind> ove
 
             try
             {
-                plans.Add((name, Compile(sources, childPointer), required, extras.Contains(name) ? ExtraPresence : OptionalPresence));
+                var presence = nullBudgets.TryGetValue(childPointer, out var budget) ? 1 - (budget / 2)
+                    : extras.Contains(name) ? ExtraPresence
+                    : OptionalPresence;
+                plans.Add((name, Compile(sources, childPointer), required, presence));
             }
             catch (InfeasibleException) when (!required)
             {

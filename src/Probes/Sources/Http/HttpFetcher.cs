@@ -77,6 +77,20 @@ internal sealed class HttpFetcher(HttpClient client, ResiliencePipeline<HttpAnsw
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => $"the host name does not resolve ({e.Message})",
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => $"the connection failed ({e.Message})",
         HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => $"the TLS handshake failed ({e.Message})",
+        HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => $"the response ended before it was complete ({Innermost(e)})",
+        HttpRequestException when Innermost(e) is { } cause && cause != e.Message => $"{e.Message.TrimEnd('.')}: {cause}",
         _ => e.Message,
     };
+
+    // HttpClient's outer message is generic ("An error occurred while sending the request."); the
+    // socket error underneath ("Connection reset by peer") is what tells an outage from a bug.
+    private static string Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e.Message;
+    }
 }

@@ -1,0 +1,415 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ContractKit.Contracts.Model;
+using ContractKit.Contracts.Model.Datasets;
+using ContractKit.Contracts.Model.Simulation;
+using ContractKit.Contracts.Model.Sources;
+using ContractKit.Contracts.Secrets;
+using ContractKit.Contracts.Values;
+using ContractKit.Mocks.Clock;
+using ContractKit.Mocks.Faults;
+using ContractKit.Mocks.Faults.Connections;
+using ContractKit.Mocks.Feeds;
+using ContractKit.Mocks.Files;
+using ContractKit.Mocks.Generation;
+using ContractKit.Mocks.Http;
+using ContractKit.Mocks.Ledger;
+using ContractKit.Mocks.Randomness;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using WireMock;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace ContractKit.Mocks;
+
+/// <summary>
+/// A simulated source, started from its contract: HTTP datasets are served at their paths with
+/// their pagination by a WireMock.Net server behind a socket layer that injects real connection
+/// faults; file datasets are written as drops. Records are generated deterministically from the
+/// seed, arrive at the contract's rate, some late, some twice, some broken on purpose; every record
+/// and every injected fault goes to the <see cref="Ledger"/>. Dispose to stop everything.
+/// </summary>
+public sealed class SourceSimulator : IAsyncDisposable
+{
+    /// <summary>The prefix of the simulator's own endpoints, which faults never touch.</summary>
+    public const string AdminPath = "/__simulator";
+
+    /// <summary>The bearer token the simulator hands out for <c>${env:…}</c> credentials.</summary>
+    public const string Token = "simulated-token";
+
+    private readonly Contract _contract;
+    private readonly SimulationSettings _settings;
+    private readonly ProfileHistory _profiles;
+    private readonly Dictionary<string, DatasetFeed> _feeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FileDropWriter> _drops = new(StringComparer.Ordinal);
+    private readonly WireMockServer? _server;
+    private readonly FaultProxy? _proxy;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _ticking = Task.CompletedTask;
+
+    private SourceSimulator(Contract contract, SimulatorOptions options)
+    {
+        _contract = contract;
+        Clock = options.Clock ?? TimeProvider.System;
+        var simulation = contract.Simulation ?? new SimulationSettings(SimulationSettings.DefaultSeed, SimulationSettings.DefaultRate, null, Percentage.Zero, ImmutableDictionary<string, FaultProfile>.Empty);
+        _settings = options.Seed is { } seed ? simulation with { Seed = seed } : simulation;
+        var start = Clock.GetUtcNow();
+        _profiles = new ProfileHistory(start, options.Profile, Resolve(options.Profile));
+        Profile = options.Profile;
+        var first = start - (options.History ?? DefaultHistory(contract, _settings));
+
+        foreach (var dataset in contract.Datasets)
+        {
+            var generator = RecordGenerator.For(dataset);
+            var injector = ViolationInjector.For(dataset);
+            var datasetSeed = Seeds.Mix((ulong)_settings.Seed, Seeds.Of(dataset.Name));
+            _feeds[dataset.Name] = new DatasetFeed(dataset.Name, _settings, _profiles, Ledger,
+                Renderer(dataset, generator, injector, datasetSeed), [.. Enum.GetValues<ViolationKind>().Where(injector.IsApplicable)], first);
+        }
+
+        if (contract.Source is HttpSource)
+        {
+            (_server, _proxy) = StartHttp(contract, options);
+            BaseUrl = _proxy.Uri;
+        }
+        else if (contract.Source is FilesSource files)
+        {
+            var root = options.DropFolder ?? Path.GetFullPath(Path.Combine(contract.BaseDirectory, files.Root));
+            foreach (var dataset in contract.Datasets)
+            {
+                _drops[dataset.Name] = new FileDropWriter((FilesLocation)dataset.Location, _feeds[dataset.Name], root);
+            }
+
+            DropRoot = root;
+        }
+        else
+        {
+            throw new NotSupportedException($"simulating {contract.Source.Kind.ToString().ToLowerInvariant()} sources is not supported yet; http and files are");
+        }
+
+        Tick(start);
+        if (Clock is VirtualClock virtualClock)
+        {
+            virtualClock.Advanced += Tick;
+        }
+        else
+        {
+            _ticking = TickAsync(_stopping.Token);
+        }
+    }
+
+    /// <summary>Starts a simulator for the contract's source.</summary>
+    /// <param name="contract">The contract.</param>
+    /// <param name="options">How to run; null uses the defaults (healthy, free port, real time).</param>
+    /// <exception cref="ArgumentException">The profile is not one the contract defines.</exception>
+    /// <exception cref="GenerationException">A dataset's schema has a constraint records cannot be generated for.</exception>
+    /// <exception cref="NotSupportedException">The source kind, a file format or a pagination layout cannot be simulated.</exception>
+    public static SourceSimulator Start(Contract contract, SimulatorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        return new SourceSimulator(contract, options ?? new SimulatorOptions());
+    }
+
+    /// <summary>The simulated clock.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Every record generated and every fault injected.</summary>
+    public GroundTruthLedger Ledger { get; } = new();
+
+    /// <summary>The active fault profile; null when healthy.</summary>
+    public string? Profile { get; private set; }
+
+    /// <summary>The profiles the contract defines.</summary>
+    public IReadOnlyCollection<string> Profiles => [.. _settings.Profiles.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The base URL of an HTTP source (the fault layer's address); null for file sources.</summary>
+    public Uri? BaseUrl { get; }
+
+    /// <summary>The root folder of a file source's drops; null for HTTP sources.</summary>
+    public string? DropRoot { get; }
+
+    /// <summary>The URL of an HTTP dataset.</summary>
+    public Uri UrlOf(string dataset) =>
+        BaseUrl is not null && _contract.FindDataset(dataset)?.Location is HttpLocation http
+            ? new Uri(BaseUrl, http.Path)
+            : throw new ArgumentException($"'{dataset}' is not an HTTP dataset of {_contract.Id}", nameof(dataset));
+
+    /// <summary>Records served so far in a dataset.</summary>
+    public int ServedCount(string dataset) => _feeds[dataset].Count;
+
+    /// <summary>
+    /// Values for the environment variables the contract's secret references name, so a probe or an
+    /// ingestion resolves them to this simulator: the base URL for a <c>baseUrl</c> reference,
+    /// <see cref="Token"/> for credentials.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Environment
+    {
+        get
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (_contract.Source is HttpSource http)
+            {
+                foreach (var reference in http.BaseUrl.References.Where(r => r.Provider == SecretProvider.Environment))
+                {
+                    values[reference.Name] = BaseUrl!.ToString().TrimEnd('/');
+                }
+
+                var credentials = http.Auth switch
+                {
+                    BearerAuth b => b.Token.References,
+                    BasicAuth b => b.Username.References.Concat(b.Password.References),
+                    HeaderAuth h => h.Value.References,
+                    _ => [],
+                };
+                foreach (var reference in credentials.Concat(http.Headers.Values.SelectMany(v => v.References)).Where(r => r.Provider == SecretProvider.Environment))
+                {
+                    values.TryAdd(reference.Name, Token);
+                }
+            }
+
+            return values;
+        }
+    }
+
+    /// <summary>Switches the fault profile from now on; null or "healthy" switches faults off.</summary>
+    /// <exception cref="ArgumentException">The contract defines no such profile; the message lists the ones it has.</exception>
+    public void SwitchProfile(string? name)
+    {
+        name = name is "healthy" ? null : name;
+        var profile = Resolve(name);
+        var now = Clock.GetUtcNow();
+        _profiles.Switch(now, name, profile);
+        Profile = name;
+        Ledger.Add(new LedgerFault(now, "profile", "", name is null ? "switched to healthy" : $"switched to profile '{name}'"));
+        Tick(now);
+    }
+
+    /// <summary>Brings drops and the connection state up to the clock (done by itself as time passes).</summary>
+    public void Tick() => Tick(Clock.GetUtcNow());
+
+    private void Tick(DateTimeOffset now)
+    {
+        foreach (var drop in _drops.Values)
+        {
+            drop.Flush(now);
+        }
+
+        _proxy?.SetRefusing(_profiles.OutageAt(now) is { Step.Mode: OutageKind.Refuse });
+        foreach (var feed in _feeds.Values)
+        {
+            feed.CatchUp(now);
+        }
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Tick(Clock.GetUtcNow());
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private FaultProfile? Resolve(string? name) =>
+        name is null or "healthy" ? null
+        : _settings.Profiles.TryGetValue(name, out var profile) ? profile
+        : throw new ArgumentException($"{_contract.Id} has no simulation profile '{name}'; it has: {(Profiles.Count == 0 ? "none" : string.Join(", ", Profiles))}", nameof(name));
+
+    /// <summary>Enough event time before the start for freshness, volume windows and lateness to have data.</summary>
+    private static TimeSpan DefaultHistory(Contract contract, SimulationSettings settings)
+    {
+        var longest = contract.Datasets
+            .SelectMany(d => new[] { d.Freshness?.Fail, d.Freshness?.Warn, d.Volume?.Per })
+            .Append(settings.Late?.UpTo)
+            .OfType<Duration>()
+            .Select(d => d.ToTimeSpan())
+            .DefaultIfEmpty(TimeSpan.FromHours(1))
+            .Max();
+        return TimeSpan.FromTicks(Math.Clamp(longest.Ticks * 2, TimeSpan.FromHours(1).Ticks, TimeSpan.FromDays(7).Ticks));
+    }
+
+    private static RecordRenderer Renderer(Dataset dataset, RecordGenerator generator, ViolationInjector injector, ulong datasetSeed) => (index, eventTime, violation) =>
+    {
+        var recordSeed = Seeds.Mix(datasetSeed, (ulong)index, 100);
+        var overrides = new RecordOverrides { EventTime = eventTime, KeySequence = index };
+        if (violation is { } kind && injector.Inject(generator.Generate(recordSeed, overrides), kind, recordSeed) is { } injected)
+        {
+            var broken = JsonSerializer.SerializeToUtf8Bytes(injected.Record);
+            return (broken, KeyOf(dataset, broken), kind);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            generator.Write(writer, recordSeed, overrides);
+        }
+
+        var json = buffer.WrittenSpan.ToArray();
+        return (json, KeyOf(dataset, json), null);
+    };
+
+    private static string KeyOf(Dataset dataset, byte[] json)
+    {
+        using var parsed = JsonDocument.Parse(json);
+        return RecordKeys.Of(parsed.RootElement, dataset.Key);
+    }
+
+    private (WireMockServer Server, FaultProxy Proxy) StartHttp(Contract contract, SimulatorOptions options)
+    {
+        var server = WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = ["http://127.0.0.1:0"],
+            MaxRequestLogCount = options.MaxRequestLogCount,
+            StartAdminInterface = false,
+
+            // Kestrel writes its own Date header over the application's; the simulated source's clock
+            // is the simulator's, so it is stamped as the response starts.
+            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (HttpContext http, Func<Task> next) =>
+            {
+                http.Response.OnStarting(() =>
+                {
+                    http.Response.Headers.Date = Clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
+                    return Task.CompletedTask;
+                });
+                await next().ConfigureAwait(false);
+            }),
+        });
+        var seed = Seeds.Mix((ulong)_settings.Seed, Seeds.Of("requests"));
+        foreach (var dataset in contract.Datasets)
+        {
+            var location = (HttpLocation)dataset.Location;
+            var endpoint = new DatasetEndpoint(location, _feeds[dataset.Name], Clock, now => _profiles.At(now).Profile?.Pagination, Ledger, Seeds.Mix(seed, Seeds.Of(dataset.Name)));
+            server.Given(Request.Create().WithPath(location.Path).UsingGet()).RespondWith(Response.Create().WithCallback(endpoint.Handle));
+        }
+
+        AddAdmin(server);
+        var faults = new RequestFaults(_profiles, Clock, Ledger, seed);
+        var proxy = FaultProxy.Start(new FaultProxyOptions
+        {
+            Backend = new IPEndPoint(IPAddress.Loopback, server.Port),
+            Port = options.Port,
+            Decide = (request, _) => ValueTask.FromResult(Decide(faults, request)),
+        });
+        return (server, proxy);
+    }
+
+    private static ProxyDecision Decide(RequestFaults faults, ProxyRequest request)
+    {
+        if (request.Target.StartsWith(AdminPath, StringComparison.Ordinal))
+        {
+            return ProxyDecision.PassThrough;
+        }
+
+        return faults.Decide(request.Method, request.Target, name => request.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value) switch
+        {
+            FaultDecision.Pass pass => new ProxyDecision.Pass(pass.Delay),
+            FaultDecision.Status status => new ProxyDecision.Respond(status.Code, status.Headers, Encoding.UTF8.GetBytes(status.Body)),
+            FaultDecision.Reset => new ProxyDecision.Reset(),
+            FaultDecision.Hang => new ProxyDecision.Hang(),
+            FaultDecision.Cut cut => new ProxyDecision.Cut(cut.BodyBytes),
+            _ => ProxyDecision.PassThrough,
+        };
+    }
+
+    /// <summary>The simulator's own endpoints: state, profile switching, clock moves, the ledger.</summary>
+    private void AddAdmin(WireMockServer server)
+    {
+        server.Given(Request.Create().WithPath(AdminPath).UsingGet()).RespondWith(Response.Create().WithCallback(_ => Json(200, State())));
+        server.Given(Request.Create().WithPath(new WildcardMatcher(AdminPath + "/profile/*")).UsingPut().UsingPost()).RespondWith(Response.Create().WithCallback(request =>
+        {
+            try
+            {
+                SwitchProfile(Uri.UnescapeDataString(request.Path[(AdminPath.Length + "/profile/".Length)..]));
+                return Json(200, State());
+            }
+            catch (ArgumentException e)
+            {
+                return Json(404, new Dictionary<string, object?> { ["error"] = e.Message });
+            }
+        }));
+        server.Given(Request.Create().WithPath(AdminPath + "/advance").UsingPost()).RespondWith(Response.Create().WithCallback(request =>
+        {
+            var by = request.Query is { } query && query.TryGetValue("by", out var values) ? values.FirstOrDefault() : null;
+            if (Clock is not VirtualClock clock)
+            {
+                return Json(409, new Dictionary<string, object?> { ["error"] = "this simulator runs on real (or sped-up) time; only a virtual clock can be advanced" });
+            }
+
+            if (by is null)
+            {
+                return Json(400, new Dictionary<string, object?> { ["error"] = "say how far with ?by=10m" });
+            }
+
+            if (!Duration.TryParse(by, out var step, out var error))
+            {
+                return Json(400, new Dictionary<string, object?> { ["error"] = error });
+            }
+
+            clock.Advance(step.ToTimeSpan());
+            return Json(200, State());
+        }));
+        server.Given(Request.Create().WithPath(AdminPath + "/ledger").UsingGet()).RespondWith(Response.Create().WithCallback(_ =>
+        {
+            using var buffer = new MemoryStream();
+            Ledger.WriteNdjson(buffer);
+            return new ResponseMessage
+            {
+                StatusCode = 200,
+                Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/x-ndjson") },
+                BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = buffer.ToArray() },
+            };
+        }));
+    }
+
+    private Dictionary<string, object?> State() => new()
+    {
+        ["contract"] = _contract.Id.Value,
+        ["profile"] = Profile ?? "healthy",
+        ["profiles"] = Profiles,
+        ["now"] = Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        ["datasets"] = _feeds.ToDictionary(f => f.Key, f => (object)new Dictionary<string, int> { ["served"] = f.Value.Count }),
+    };
+
+    private static ResponseMessage Json(int status, object body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = JsonSerializer.SerializeToUtf8Bytes(body) },
+    };
+
+    /// <summary>Stops the server, the fault layer and the clock's ticking.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Clock is VirtualClock virtualClock)
+        {
+            virtualClock.Advanced -= Tick;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _ticking.ConfigureAwait(false);
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _server?.Stop();
+        _server?.Dispose();
+        _stopping.Dispose();
+    }
+}
