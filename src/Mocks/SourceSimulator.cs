@@ -229,7 +229,7 @@ public sealed class SourceSimulator : IAsyncDisposable
     private FaultProfile? Resolve(string? name) =>
         name is null or "healthy" ? null
         : _settings.Profiles.TryGetValue(name, out var profile) ? profile
-        : throw new ArgumentException($"{_contract.Id} has no simulation profile '{name}'; it has: {(Profiles.Count == 0 ? "none" : string.Join(", ", Profiles))}", nameof(name));
+        : throw new ArgumentException($"{_contract.Id} has no simulation profile '{name}'; it has: {(Profiles.Count == 0 ? "none" : string.Join(", ", Profiles))}");
 
     /// <summary>Enough event time before the start for freshness, volume windows and lateness to have data.</summary>
     private static TimeSpan DefaultHistory(Contract contract, SimulationSettings settings)
@@ -331,7 +331,7 @@ public sealed class SourceSimulator : IAsyncDisposable
     private void AddAdmin(WireMockServer server)
     {
         server.Given(Request.Create().WithPath(AdminPath).UsingGet()).RespondWith(Response.Create().WithCallback(_ => Json(200, State())));
-        server.Given(Request.Create().WithPath(new WildcardMatcher(AdminPath + "/profile/*")).UsingPut().UsingPost()).RespondWith(Response.Create().WithCallback(request =>
+        server.Given(Request.Create().WithPath(new WildcardMatcher(AdminPath + "/profile/*")).UsingMethod("PUT", "POST")).RespondWith(Response.Create().WithCallback(request =>
         {
             try
             {
@@ -390,8 +390,11 @@ public sealed class SourceSimulator : IAsyncDisposable
     {
         StatusCode = status,
         Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-        BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = JsonSerializer.SerializeToUtf8Bytes(body) },
+        BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = JsonSerializer.SerializeToUtf8Bytes(body, AdminJson) },
     };
+
+    // Admin answers are read by people with curl: keep quotes and non-ASCII names as they are.
+    private static readonly JsonSerializerOptions AdminJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Stops the server, the fault layer and the clock's ticking.</summary>
     public async ValueTask DisposeAsync()

@@ -27,7 +27,7 @@ public static class ProbeChecks
     /// <summary>The checks, in the order results are listed.</summary>
     public static IReadOnlyList<IProbeCheck> All { get; } =
     [
-        new SchemaCheck(), new FreshnessCheck(), new VolumeCheck(), new QualityChecks(),
+        new SchemaCheck(), new FreshnessCheck(), new EventTimeCheck(), new VolumeCheck(), new QualityChecks(),
         new LatencyCheck(), new ErrorRateCheck(), new CdcCheck(), new PlanWarningsCheck(),
     ];
 }

@@ -22,6 +22,9 @@ public sealed record DatasetObservation
     /// <summary>Records whose event time lies in the volume window ending at the clock's now.</summary>
     public Observed<long>? RecordsInWindow { get; init; }
 
+    /// <summary>Event times that cannot be right: in the future, or years old (record-reading sources only).</summary>
+    public Observed<EventTimeAnomalies>? EventTimeAnomalies { get; init; }
+
     /// <summary>Quality measurements by quality-check id.</summary>
     public ImmutableDictionary<string, Observed<QualityMeasurement>> Quality { get; init; } = ImmutableDictionary<string, Observed<QualityMeasurement>>.Empty;
 
@@ -76,3 +79,10 @@ public sealed record RequestStatistics(ImmutableArray<TimeSpan> Latencies, int A
 /// <param name="Active">True when a consumer is connected.</param>
 /// <param name="LagBytes">WAL bytes the consumer has not confirmed.</param>
 public sealed record ReplicationSlotState(bool Exists, bool Active, long LagBytes);
+
+/// <summary>Records whose event time is implausible on the clock that measured them.</summary>
+/// <param name="Checked">Records with a readable event time.</param>
+/// <param name="Future">Records stamped later than the clock (beyond a tolerance for clock skew).</param>
+/// <param name="Ancient">Records stamped more than a year before the clock.</param>
+/// <param name="Evidence">Some of them, personal data masked.</param>
+public sealed record EventTimeAnomalies(long Checked, long Future, long Ancient, ImmutableArray<SchemaFinding> Evidence);

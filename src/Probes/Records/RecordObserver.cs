@@ -30,6 +30,10 @@ public sealed class RecordObserver
     private long _problems;
     private long _invalid;
     private long _inWindow;
+    private long _timed;
+    private long _future;
+    private long _ancient;
+    private readonly List<SchemaFinding> _timeFindings = [];
     private DateTimeOffset? _newest;
 
     /// <summary>Starts measuring.</summary>
@@ -56,6 +60,10 @@ public sealed class RecordObserver
         }
     }
 
+    // Clocks disagree by seconds, not hours; a year is older than any live feed's backlog.
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan AncientAge = TimeSpan.FromDays(365);
+
     /// <summary>Records seen so far.</summary>
     public long Records => _records;
 
@@ -77,6 +85,19 @@ public sealed class RecordObserver
 
         if (_dataset.EventTime is { } eventTime && EventTime(record, eventTime) is { } time)
         {
+            _timed++;
+            var future = time > _now + FutureTolerance;
+            var ancient = time < _now - AncientAge;
+            if (future || ancient)
+            {
+                _future += future ? 1 : 0;
+                _ancient += ancient ? 1 : 0;
+                if (_timeFindings.Count < _evidenceLimit)
+                {
+                    _timeFindings.Add(new SchemaFinding($"{eventTime} is {time:O}, {(future ? "in the future" : "more than a year ago")}", future, location, Mask(record)));
+                }
+            }
+
             if (_newest is null || time > _newest)
             {
                 _newest = time;
@@ -146,6 +167,7 @@ public sealed class RecordObserver
             Schema = Observed<SchemaObservation>.Of(new SchemaObservation(_records, "records", _invalid, [.. _findings]), duration),
             NewestEventTime = _dataset.EventTime is null ? null : Observed<DateTimeOffset?>.Of(_newest, duration),
             RecordsInWindow = _dataset.Volume is null || _dataset.EventTime is null ? null : Observed<long>.Of(_inWindow, duration),
+            EventTimeAnomalies = _dataset.EventTime is null ? null : Observed<EventTimeAnomalies>.Of(new EventTimeAnomalies(_timed, _future, _ancient, [.. _timeFindings]), duration),
             Quality = quality.ToImmutable(),
         };
     }

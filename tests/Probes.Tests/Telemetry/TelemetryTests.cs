@@ -31,7 +31,7 @@ public class TelemetryTests
         var checks = spans.Where(s => s.ParentSpanId == root.SpanId).ToList();
         Assert.That(checks.Select(s => s.DisplayName), Is.EquivalentTo(new[]
         {
-            "check clicks/schema", "check clicks/freshness", "check clicks/volume", "check clicks/nullRate:email", "check clicks/duplicates:event_id",
+            "check clicks/schema", "check clicks/freshness", "check clicks/eventTime", "check clicks/volume", "check clicks/nullRate:email", "check clicks/duplicates:event_id",
         }));
         var duplicates = checks.Single(s => s.DisplayName.EndsWith("duplicates:event_id", StringComparison.Ordinal));
         Assert.That((duplicates.GetTagItem("contractkit.dataset"), duplicates.GetTagItem("contractkit.check.status"), duplicates.GetTagItem("contractkit.contract.id")),

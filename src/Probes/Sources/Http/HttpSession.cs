@@ -13,8 +13,8 @@ namespace ContractKit.Probes.Sources.Http;
 /// One run against an HTTP source: for each dataset, walks the endpoint's pages (at most
 /// <c>maxPages</c>) and hands every record at the <c>records</c> path to a <see cref="RecordObserver"/>.
 /// The clock is the <c>Date</c> header of the first page read, else local. A page that cannot be
-/// read as records (not JSON, cut off, no record array) is a schema finding with the body's first
-/// bytes as evidence. When no page can be read the dataset is unavailable (every check an error);
+/// read as records (not JSON, JSON that ends early, no record array) is a schema finding with the body's
+/// first bytes as evidence; a body the connection cut short is a failed read, like a 5xx. When no page can be read the dataset is unavailable (every check an error);
 /// when a later page fails, the pages read are judged and the failure is a finding.
 /// </summary>
 internal sealed class HttpSession(HttpClient client, HttpFetcher fetcher, Uri baseUri, ProbeContext context) : ISourceSession
@@ -47,7 +47,7 @@ internal sealed class HttpSession(HttpClient client, HttpFetcher fetcher, Uri ba
                 }
 
                 var outcome = await fetcher.GetAsync(next, log, timeout.Token).ConfigureAwait(false);
-                if (outcome.Answer is not { Succeeded: true } answer)
+                if (outcome.Answer is not { Succeeded: true, Truncated: false } answer)
                 {
                     failure = $"GET {next.PathAndQuery} {Describe(outcome)}";
                     break;
@@ -113,12 +113,6 @@ internal sealed class HttpSession(HttpClient client, HttpFetcher fetcher, Uri ba
     private NextPage Read(int number, Uri uri, HttpAnswer answer, HttpLocation location, PageWalk walk, RecordObserver observer)
     {
         var where = $"page {number}";
-        if (answer.Truncated)
-        {
-            observer.ObserveProblem($"{where}: the body was cut off after {Plural(answer.Body.Length, "byte")} (the connection closed before the response was complete)", where, Excerpt(answer.Body));
-            return NextPage.Done;
-        }
-
         JsonDocument document;
         try
         {
@@ -155,12 +149,18 @@ internal sealed class HttpSession(HttpClient client, HttpFetcher fetcher, Uri ba
         }
     }
 
-    private static string Describe(FetchOutcome outcome)
+    private string Describe(FetchOutcome outcome)
     {
         var attempts = $"after {Plural(outcome.Attempts, "attempt")}";
         if (outcome.Answer is not { } answer)
         {
             return $"failed {attempts}: {outcome.Error}";
+        }
+
+        if (answer is { Succeeded: true, Truncated: true })
+        {
+            // The source did not fail to meet the contract, it failed to answer: an error, not a finding about its data.
+            return $"answered HTTP {answer.Status} but the connection closed after {Plural(answer.Body.Length, "byte")} of the body, before the response was complete ({attempts}); what came: {Excerpt(answer.Body)}";
         }
 
         var waited = HttpRetryPolicy.AskedTooLong(answer)

@@ -20,7 +20,7 @@ public class FilesSourceTests
 
         Assert.That(report.Results.Select(r => (r.CheckId, r.Status)), Is.EqualTo(new[]
         {
-            ("schema", CheckStatus.Pass), ("freshness", CheckStatus.Pass), ("volume", CheckStatus.Pass),
+            ("schema", CheckStatus.Pass), ("freshness", CheckStatus.Pass), ("eventTime", CheckStatus.Pass), ("volume", CheckStatus.Pass),
             ("nullRate:email", CheckStatus.Pass), ("duplicates:event_id", CheckStatus.Pass),
         }));
         Assert.That(Result(report, "freshness").Measured, Is.EqualTo("newest record 5m 0s old"));
@@ -88,6 +88,20 @@ public class FilesSourceTests
         var report = await Runner().RunAsync(await drop.LoadAsync());
 
         Assert.That(Result(report, "volume").Value, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Event_times_in_the_future_fail_and_years_old_ones_warn()
+    {
+        using var drop = new ClickDrop();
+        drop.Drop("a.jsonl", ClickDrop.Record("1", TimeSpan.FromMinutes(1)), ClickDrop.Record("2", -TimeSpan.FromDays(3650)), ClickDrop.Record("3", TimeSpan.FromDays(4000)));
+
+        var report = await Runner().RunAsync(await drop.LoadAsync());
+
+        var check = Result(report, "eventTime");
+        Assert.That(check.Status, Is.EqualTo(CheckStatus.Fail));
+        Assert.That(check.Measured, Is.EqualTo("1 in the future, 1 over a year old, of 3"));
+        Assert.That(check.Evidence.Select(e => e.Location), Is.EqualTo(new[] { "clicks/a.jsonl:2", "clicks/a.jsonl:3" }));
     }
 
     [Test]

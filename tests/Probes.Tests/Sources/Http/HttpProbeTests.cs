@@ -19,7 +19,7 @@ public class HttpProbeTests
 
         Assert.That(report.Results.Select(r => (r.CheckId, r.Status)), Is.EquivalentTo(new[]
         {
-            ("schema", CheckStatus.Pass), ("freshness", CheckStatus.Pass), ("volume", CheckStatus.Pass),
+            ("schema", CheckStatus.Pass), ("freshness", CheckStatus.Pass), ("eventTime", CheckStatus.Pass), ("volume", CheckStatus.Pass),
             ("nullRate:amount", CheckStatus.Pass), ("duplicates:order_id", CheckStatus.Pass),
             ("latency", CheckStatus.Pass), ("errorRate", CheckStatus.Pass),
         }), string.Join("\n", report.Results));
