@@ -300,24 +300,29 @@ public sealed class SourceSimulator : IAsyncDisposable
 
         AddAdmin(server);
         var faults = new RequestFaults(_profiles, Clock, Ledger, seed);
+        var credentials = SimulatedCredentials.For(((HttpSource)contract.Source).Auth, Token);
         var proxy = FaultProxy.Start(new FaultProxyOptions
         {
             Backend = new IPEndPoint(IPAddress.Loopback, server.Port),
             Port = options.Port,
-            Decide = (request, _) => ValueTask.FromResult(Decide(faults, request)),
+            Decide = (request, _) => ValueTask.FromResult(Decide(faults, credentials, request)),
         });
         return (server, proxy);
     }
 
-    private static ProxyDecision Decide(RequestFaults faults, ProxyRequest request)
+    private static ProxyDecision Decide(RequestFaults faults, SimulatedCredentials? credentials, ProxyRequest request)
     {
         if (request.Target.StartsWith(AdminPath, StringComparison.Ordinal))
         {
             return ProxyDecision.PassThrough;
         }
 
-        return faults.Decide(request.Method, request.Target, name => request.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value) switch
+        string? Header(string name) => request.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+        // Faults come first: an outage or a gateway's 503 does not wait for the application to check credentials.
+        return faults.Decide(request.Method, request.Target, Header) switch
         {
+            FaultDecision.Pass when credentials is not null && !credentials.Accept(Header) => credentials.Challenge(),
             FaultDecision.Pass pass => new ProxyDecision.Pass(pass.Delay),
             FaultDecision.Status status => new ProxyDecision.Respond(status.Code, status.Headers, Encoding.UTF8.GetBytes(status.Body)),
             FaultDecision.Reset => new ProxyDecision.Reset(),

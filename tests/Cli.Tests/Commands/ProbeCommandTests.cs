@@ -52,7 +52,8 @@ public class ProbeCommandTests
         Assert.That(result.ExitCode, Is.Zero, result.Out + result.Err);
         Assert.That(result.Out, Does.Contain("click-drop 1.0.0 — Click drop (files)"));
         Assert.That(result.Out, Does.Match(@"│ clicks\s+│ freshness\s+│ pass\s+│ newest record 2m \d+s old\s+│ warn at 15m, fail at 1h"));
-        Assert.That(result.Out, Does.Contain("all promises hold (3 checks: 3 pass, 0 warn, 0 fail, 0 error)"));
+        Assert.That(result.Out, Does.Match(@"│ clicks\s+│ eventTime\s+│ pass\s+│ 0 in the future, 0 over a year old, of 2\s+│"));
+        Assert.That(result.Out, Does.Contain("all promises hold (4 checks: 4 pass, 0 warn, 0 fail, 0 error)"));
     }
 
     [Test]
@@ -93,7 +94,7 @@ public class ProbeCommandTests
         Assert.That(freshness.GetProperty("unit").GetString(), Is.EqualTo("s"));
         Assert.That(freshness.GetProperty("value").GetDouble(), Is.InRange(110, 300));
         Assert.That(freshness.GetProperty("clock").GetProperty("source").GetString(), Is.EqualTo("local"));
-        Assert.That(json.RootElement.GetProperty("summary").GetProperty("pass").GetInt32(), Is.EqualTo(3));
+        Assert.That(json.RootElement.GetProperty("summary").GetProperty("pass").GetInt32(), Is.EqualTo(4));
     }
 
     [Test]
@@ -105,7 +106,7 @@ public class ProbeCommandTests
         var result = await CliRunner.RunAsync("probe", folder.Path, "--format", "junit", "--out", report);
 
         var suite = XDocument.Load(report).Root!.Element("testsuite")!;
-        Assert.That((suite.Attribute("tests")!.Value, suite.Attribute("failures")!.Value, suite.Attribute("errors")!.Value), Is.EqualTo(("3", "1", "0")));
+        Assert.That((suite.Attribute("tests")!.Value, suite.Attribute("failures")!.Value, suite.Attribute("errors")!.Value), Is.EqualTo(("4", "1", "0")));
         var volume = suite.Elements("testcase").Single(c => c.Attribute("name")!.Value == "volume");
         Assert.That(volume.Attribute("classname")!.Value, Is.EqualTo("click-drop.clicks"));
         Assert.That(volume.Element("failure")!.Attribute("message")!.Value, Does.Contain("below the minimum"));

@@ -25,7 +25,7 @@ public class ConformanceTests
         var (failures, total, engines) = TestSuite.Run("draft2020-12", assertFormats: false);
         Report("draft2020-12 core", failures, total, engines);
 
-        Assert.That(total, Is.GreaterThanOrEqualTo(1299), "the suite shrank: is the copy in ../shared/data complete?");
+        Assert.That(total, Is.GreaterThanOrEqualTo(1299), "the suite shrank: is the copy in tests/data complete?");
         Assert.That(failures, Is.Empty);
     }
 

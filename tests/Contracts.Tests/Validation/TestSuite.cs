@@ -10,14 +10,14 @@ internal sealed record SuiteCase(string File, string Group, string Description, 
 }
 
 /// <summary>
-/// Reads the JSON-Schema-Test-Suite that sits beside the repository (../shared/data), with its
+/// Reads the JSON-Schema-Test-Suite kept in tests/data (see its SOURCE.txt), with its
 /// remotes/ served under http://localhost:1234/ the way the suite expects — from disk, nothing fetched.
 /// </summary>
 internal static class TestSuite
 {
     public const string BaseUri = "http://contractkit.invalid/root.json";
 
-    public static string Root { get; } = Path.GetFullPath(Path.Combine(TestRepository.Root, "..", "shared", "data", "JSON-Schema-Test-Suite"));
+    public static string Root { get; } = Path.GetFullPath(Path.Combine(TestRepository.Root, "tests", "data", "JSON-Schema-Test-Suite"));
 
     public static IReadOnlyList<(string Uri, JsonElement Content)> Remotes { get; } = LoadRemotes();
 
@@ -26,7 +26,7 @@ internal static class TestSuite
         var directory = Path.Combine(Root, "tests", folder);
         if (!Directory.Exists(directory))
         {
-            throw new InvalidOperationException($"the JSON-Schema-Test-Suite is not at {directory}; it is expected in ../shared/data beside the repository");
+            throw new InvalidOperationException($"the JSON-Schema-Test-Suite is not at {directory}; it is kept in tests/data/JSON-Schema-Test-Suite");
         }
 
         foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))

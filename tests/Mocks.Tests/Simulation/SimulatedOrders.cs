@@ -44,6 +44,10 @@ internal sealed class SimulatedOrders : IAsyncDisposable
         return new SimulatedOrders(folder, loaded.Contract!, simulator, clock);
     }
 
+    /// <summary>A client with the credentials orders.yaml asks for (a bearer token).</summary>
+    public static HttpClient Authenticated() =>
+        new() { DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SourceSimulator.Token) } };
+
     public Task<ProbeReport> ProbeAsync(int retries = 2) =>
         new ProbeRunner(new ProbeOptions { TimeProvider = Clock, HttpRetries = retries, Timeout = TimeSpan.FromSeconds(20) },
             new EnvironmentSecretResolver(_folder.Path, name => Simulator.Environment.GetValueOrDefault(name))).RunAsync(Contract);

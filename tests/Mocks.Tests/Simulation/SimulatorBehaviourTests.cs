@@ -8,7 +8,7 @@ public class SimulatorBehaviourTests
 {
     private static async Task<List<string>> Walk(SimulatedOrders orders, int pages)
     {
-        using var client = new HttpClient();
+        using var client = SimulatedOrders.Authenticated();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SourceSimulator.Token);
         var bodies = new List<string>();
         string? cursor = null;
@@ -51,7 +51,7 @@ public class SimulatorBehaviourTests
     public async Task Pages_are_newest_first_and_cursors_survive_new_arrivals()
     {
         await using var orders = await SimulatedOrders.StartAsync();
-        using var client = new HttpClient();
+        using var client = SimulatedOrders.Authenticated();
         using var firstPage = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(orders.Simulator.UrlOf("orders")));
         var cursor = firstPage.RootElement.GetProperty("next").GetString();
         // Newest first means most recently visible first; a late arrival's created_at is older than its neighbours'.
@@ -67,23 +67,47 @@ public class SimulatorBehaviourTests
         Assert.That(after, Is.EqualTo(before), "a cursor names the same records however many arrived since");
     }
 
+    [TestCase(null, HttpStatusCode.Unauthorized)]
+    [TestCase("Bearer wrong-token", HttpStatusCode.Unauthorized)]
+    [TestCase("Basic c2ltdWxhdGVkLXRva2Vu", HttpStatusCode.Unauthorized)]
+    [TestCase("bearer " + SourceSimulator.Token, HttpStatusCode.OK)]
+    public async Task Requests_without_the_contracts_credentials_get_401_as_from_the_real_source(string? authorization, HttpStatusCode expected)
+    {
+        await using var orders = await SimulatedOrders.StartAsync();
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, orders.Simulator.UrlOf("orders"));
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+        if (expected == HttpStatusCode.Unauthorized)
+        {
+            Assert.That(response.Headers.WwwAuthenticate.Single().Scheme, Is.EqualTo("Bearer"));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("missing or wrong credentials"));
+        }
+    }
+
     [Test]
     public async Task Connection_faults_surface_in_HttpClient_as_real_ones_do()
     {
         await using var orders = await SimulatedOrders.StartAsync("    reset:\n      timeline: [ { after: 0m, for: 1h, mode: reset } ]\n    refuse:\n      timeline: [ { after: 0m, for: 1h, mode: refuse } ]\n");
-        using var client = new HttpClient();
+        using var client = SimulatedOrders.Authenticated();
 
         orders.Simulator.SwitchProfile("reset");
         var reset = Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(orders.Simulator.UrlOf("orders")))!;
         Assert.That(Inner<SocketException>(reset)?.SocketErrorCode, Is.EqualTo(SocketError.ConnectionReset));
 
         orders.Simulator.SwitchProfile("refuse");
-        var refused = Assert.ThrowsAsync<HttpRequestException>(() => new HttpClient().GetAsync(orders.Simulator.UrlOf("orders")))!;
+        var refused = Assert.ThrowsAsync<HttpRequestException>(() => SimulatedOrders.Authenticated().GetAsync(orders.Simulator.UrlOf("orders")))!;
         Assert.That(refused.HttpRequestError, Is.EqualTo(HttpRequestError.ConnectionError));
         Assert.That(Inner<SocketException>(refused)?.SocketErrorCode, Is.EqualTo(SocketError.ConnectionRefused));
 
         orders.Simulator.SwitchProfile(null);
-        using var healthy = await new HttpClient().GetAsync(orders.Simulator.UrlOf("orders"));
+        using var healthy = await SimulatedOrders.Authenticated().GetAsync(orders.Simulator.UrlOf("orders"));
         Assert.That(healthy.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the same port answers again once the outage ends");
     }
 
@@ -91,7 +115,7 @@ public class SimulatorBehaviourTests
     public async Task Profiles_switch_through_the_admin_endpoint_and_unknown_ones_are_named()
     {
         await using var orders = await SimulatedOrders.StartAsync("    flaky:\n      http: { errors: { \"503\": 100% } }\n");
-        using var client = new HttpClient();
+        using var client = SimulatedOrders.Authenticated();
         var admin = new Uri(orders.Simulator.BaseUrl!, SourceSimulator.AdminPath + "/profile/flaky");
 
         using var switched = await client.PutAsync(admin, null);
@@ -111,7 +135,7 @@ public class SimulatorBehaviourTests
     {
         await using var orders = await SimulatedOrders.StartAsync("    strict:\n      http: { rateLimit: { rate: 1/m, burst: 2 }, tokenExpiry: 15m }\n");
         orders.Simulator.SwitchProfile("strict");
-        using var client = new HttpClient();
+        using var client = SimulatedOrders.Authenticated();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SourceSimulator.Token);
 
         var statuses = new List<HttpStatusCode>();

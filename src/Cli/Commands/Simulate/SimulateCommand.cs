@@ -53,6 +53,13 @@ internal static class SimulateCommand
             return ExitCode.UsageOrIoError;
         }
 
+        // Checked now, not when the ledger is written at Ctrl-C: a typo must not cost the whole run's ledger.
+        if (arguments.Ledger is { } ledgerPath && Path.GetDirectoryName(Path.GetFullPath(ledgerPath)) is { } folder && !Directory.Exists(folder))
+        {
+            output.Error($"--ledger {ledgerPath}: the folder {folder} does not exist");
+            return ExitCode.UsageOrIoError;
+        }
+
         var loaded = await ContractLoader.LoadFileAsync(arguments.Contract, cancellationToken);
         if (loaded.Contract is not { } contract)
         {

@@ -82,7 +82,7 @@ internal sealed class FilesSourceProbe : ISourceProbe
 
             return observation with
             {
-                Notes = [$"{files.Count} file{(files.Count == 1 ? "" : "s")} match {location.Glob}, {observer.Records:N0} records read"],
+                Notes = [$"{(files.Count == 1 ? "1 file matches" : $"{files.Count} files match")} {location.Glob}, {observer.Records:N0} records read"],
             };
         }
 

@@ -19,12 +19,12 @@ public class FormatConformanceTests
     {
     };
 
-    private static string SuiteFolder => Path.GetFullPath(Path.Combine(TestRepository.Root, "..", "shared", "data", "JSON-Schema-Test-Suite"));
+    private static string SuiteFolder => Path.GetFullPath(Path.Combine(TestRepository.Root, "tests", "data", "JSON-Schema-Test-Suite"));
 
     private static string FormatFolder => Path.Combine(SuiteFolder, "tests", "draft2020-12", "optional", "format");
 
     private static string MissingSuiteMessage =>
-        $"JSON-Schema-Test-Suite not found at {SuiteFolder}: clone the repository next to shared/ (the suite lives in shared/data/JSON-Schema-Test-Suite)";
+        $"JSON-Schema-Test-Suite not found at {SuiteFolder}: the suite is kept in tests/data/JSON-Schema-Test-Suite";
 
     public static IEnumerable<TestCaseData> SuiteCases()
     {

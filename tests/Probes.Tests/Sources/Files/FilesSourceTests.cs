@@ -26,7 +26,7 @@ public class FilesSourceTests
         Assert.That(Result(report, "freshness").Measured, Is.EqualTo("newest record 5m 0s old"));
         Assert.That(Result(report, "freshness").Clock!.Source, Is.EqualTo(ClockSource.Local));
         Assert.That(Result(report, "nullRate:email").Measured, Is.EqualTo("33.333% null (1 of 3)"));
-        Assert.That(report.Notes, Is.EqualTo(new[] { new DatasetNote("clicks", "1 file match clicks/*.jsonl, 3 records read") }));
+        Assert.That(report.Notes, Is.EqualTo(new[] { new DatasetNote("clicks", "1 file matches clicks/*.jsonl, 3 records read") }));
     }
 
     [TestCase(30, CheckStatus.Warn)]
