@@ -320,16 +320,8 @@ public sealed class SourceSimulator : IAsyncDisposable
         string? Header(string name) => request.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
         // Faults come first: an outage or a gateway's 503 does not wait for the application to check credentials.
-        return faults.Decide(request.Method, request.Target, Header) switch
-        {
-            FaultDecision.Pass when credentials is not null && !credentials.Accept(Header) => credentials.Challenge(),
-            FaultDecision.Pass pass => new ProxyDecision.Pass(pass.Delay),
-            FaultDecision.Status status => new ProxyDecision.Respond(status.Code, status.Headers, Encoding.UTF8.GetBytes(status.Body)),
-            FaultDecision.Reset => new ProxyDecision.Reset(),
-            FaultDecision.Hang => new ProxyDecision.Hang(),
-            FaultDecision.Cut cut => new ProxyDecision.Cut(cut.BodyBytes),
-            _ => ProxyDecision.PassThrough,
-        };
+        var decision = faults.Decide(request.Method, request.Target, Header);
+        return decision is ProxyDecision.Pass && credentials is not null && !credentials.Accept(Header) ? credentials.Challenge() : decision;
     }
 
     /// <summary>The simulator's own endpoints: state, profile switching, clock moves, the ledger.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ContractKit.Contracts.Model.Simulation;
+using System.Text;
+using ContractKit.Mocks.Faults.Connections;
 using ContractKit.Mocks.Feeds;
 using ContractKit.Mocks.Ledger;
 using ContractKit.Mocks.Randomness;
@@ -19,7 +21,7 @@ internal sealed class RequestFaults(ProfileHistory profiles, TimeProvider clock,
     private long _requests;
     private (DateTimeOffset Since, double Tokens, DateTimeOffset Refilled)? _bucket;
 
-    public FaultDecision Decide(string method, string target, Func<string, string?> header)
+    public ProxyDecision Decide(string method, string target, Func<string, string?> header)
     {
         var now = clock.GetUtcNow();
         var number = Interlocked.Increment(ref _requests);
@@ -27,7 +29,7 @@ internal sealed class RequestFaults(ProfileHistory profiles, TimeProvider clock,
         var (since, _, profile) = profiles.At(now);
         if (profile is null)
         {
-            return FaultDecision.Healthy;
+            return ProxyDecision.PassThrough;
         }
 
         if (profiles.OutageAt(now) is { } outage)
@@ -37,7 +39,7 @@ internal sealed class RequestFaults(ProfileHistory profiles, TimeProvider clock,
 
         if (profile.Http is not { } http)
         {
-            return FaultDecision.Healthy;
+            return ProxyDecision.PassThrough;
         }
 
         if (http.TokenExpiry is { } expiry && header("Authorization") is { } authorization)
@@ -50,7 +52,7 @@ internal sealed class RequestFaults(ProfileHistory profiles, TimeProvider clock,
 
             if (now - firstUse >= expiry.ToTimeSpan())
             {
-                return Record(now, request, new FaultDecision.Status(401, [new("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"the token expired\"")],
+                return Record(now, request, Json(401, [new("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"the token expired\"")],
                     "{\"error\":\"token expired\"}"), "token-expired");
             }
         }
@@ -58,7 +60,7 @@ internal sealed class RequestFaults(ProfileHistory profiles, TimeProvider clock,
         if (http.RateLimit is { } limit && Take(limit, since, now) is { } retryAfter)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            return Record(now, request, new FaultDecision.Status(429,
+            return Record(now, request, Json(429,
             [
                 new("Retry-After", seconds.ToString(CultureInfo.InvariantCulture)),
                 new("X-RateLimit-Limit", limit.Burst.ToString(CultureInfo.InvariantCulture)),
@@ -73,7 +75,7 @@ internal sealed class RequestFaults(ProfileHistory profiles, TimeProvider clock,
             if (roll < share.Fraction)
             {
                 IReadOnlyList<KeyValuePair<string, string>> headers = status is 429 or 503 ? [new("Retry-After", "1")] : [];
-                return Record(now, request, new FaultDecision.Status(status, headers, $"{{\"error\":\"simulated {status}\"}}"));
+                return Record(now, request, Json(status, headers, $"{{\"error\":\"simulated {status}\"}}"));
             }
 
             roll -= share.Fraction;
@@ -83,19 +85,19 @@ internal sealed class RequestFaults(ProfileHistory profiles, TimeProvider clock,
         {
             var delay = LatencySampler.Sample(latency, seed, number);
             ledger.Add(new LedgerFault(now, "latency", request, $"{delay.TotalMilliseconds:F0}ms added"));
-            return new FaultDecision.Pass(delay);
+            return new ProxyDecision.Pass(delay);
         }
 
-        return FaultDecision.Healthy;
+        return ProxyDecision.PassThrough;
     }
 
-    private static FaultDecision Outage(OutageStep step, DateTimeOffset ends, DateTimeOffset now) => step.Mode switch
+    private static ProxyDecision Outage(OutageStep step, DateTimeOffset ends, DateTimeOffset now) => step.Mode switch
     {
         // A request that reaches a refusing source arrived on a connection opened before the outage: it is cut off.
-        OutageKind.Refuse or OutageKind.Reset => new FaultDecision.Reset(),
-        OutageKind.Hang => new FaultDecision.Hang(),
-        OutageKind.Cut => new FaultDecision.Cut(64),
-        _ => new FaultDecision.Status(step.StatusCode ?? 503,
+        OutageKind.Refuse or OutageKind.Reset => new ProxyDecision.Reset(),
+        OutageKind.Hang => new ProxyDecision.Hang(),
+        OutageKind.Cut => new ProxyDecision.Cut(64),
+        _ => Json(step.StatusCode ?? 503,
             [new("Retry-After", Math.Max(1, (int)Math.Ceiling((ends - now).TotalSeconds)).ToString(CultureInfo.InvariantCulture))],
             $"{{\"error\":\"outage ({step.StatusCode})\"}}"),
     };
@@ -123,17 +125,21 @@ internal sealed class RequestFaults(ProfileHistory profiles, TimeProvider clock,
         }
     }
 
-    private FaultDecision Record(DateTimeOffset now, string request, FaultDecision decision, string? kind = null)
+    private ProxyDecision Record(DateTimeOffset now, string request, ProxyDecision decision, string? kind = null)
     {
         kind ??= decision switch
         {
-            FaultDecision.Status s => $"status {s.Code}",
-            FaultDecision.Reset => "reset",
-            FaultDecision.Hang => "hang",
-            FaultDecision.Cut => "cut",
+            ProxyDecision.Respond r => $"status {r.Status}",
+            ProxyDecision.Reset => "reset",
+            ProxyDecision.Hang => "hang",
+            ProxyDecision.Cut => "cut",
             _ => "pass",
         };
-        ledger.Add(new LedgerFault(now, kind, request, decision is FaultDecision.Status status ? status.Body : kind));
+        ledger.Add(new LedgerFault(now, kind, request, decision is ProxyDecision.Respond respond ? Encoding.UTF8.GetString(respond.Body.Span) : kind));
         return decision;
     }
+
+    /// <summary>An answer the source gives instead of data; JSON, like its data.</summary>
+    private static ProxyDecision.Respond Json(int status, IReadOnlyList<KeyValuePair<string, string>> headers, string body) =>
+        new(status, [.. headers, new("Content-Type", "application/json")], Encoding.UTF8.GetBytes(body));
 }
