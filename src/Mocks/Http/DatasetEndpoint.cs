@@ -28,6 +28,7 @@ internal sealed class DatasetEndpoint
     private readonly ulong _seed;
     private readonly PageBody _body;
     private long _requests;
+    private volatile RenderedPage? _lastPage;
 
     public DatasetEndpoint(HttpLocation location, DatasetFeed feed, TimeProvider clock, Func<DateTimeOffset, PaginationFaults?> faults, GroundTruthLedger ledger, ulong seed)
     {
@@ -80,7 +81,6 @@ internal sealed class DatasetEndpoint
 
         // Newest first: a page holds the records just below the boundary, latest at the top.
         var from = Math.Max(0, below - size);
-        var page = _feed.Slice(from, below - from).Reverse().Select(e => e.Json).ToList();
         var more = from > 0;
         var response = new ResponseMessage { StatusCode = 200, Headers = new Dictionary<string, WireMockList<string>>() };
         string? next = null;
@@ -94,10 +94,29 @@ internal sealed class DatasetEndpoint
                 break;
         }
 
-        response.BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = _body.Write(page, next) };
+        response.BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = Body(from, below, next) };
         response.AddHeader("Content-Type", "application/json");
         return response;
     }
+
+    /// <summary>
+    /// The page of records [from, below), newest first. The feed only grows at the top, so a range
+    /// always holds the same records: the last page rendered is kept, since clients polling the newest
+    /// page (or a load test) ask for the same range again and again.
+    /// </summary>
+    private byte[] Body(int from, int below, string? next)
+    {
+        if (_lastPage is { } last && last.From == from && last.Below == below)
+        {
+            return last.Body;
+        }
+
+        var body = _body.Write([.. _feed.Slice(from, below - from).Reverse().Select(e => e.Json)], next);
+        _lastPage = new RenderedPage(from, below, body);
+        return body;
+    }
+
+    private sealed record RenderedPage(int From, int Below, byte[] Body);
 
     /// <summary>
     /// Which records a request asks for: those with a feed position below a boundary, at most
