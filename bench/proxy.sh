@@ -13,78 +13,11 @@
 # server process over the run, divided by the requests wrk completed) is the steadier figure.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rounds=${ROUNDS:-3}
-duration=${DURATION:-10}
-threads=${THREADS:-2}
-connections=${CONNECTIONS:-32}
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  exec 3>&- 2>/dev/null || true
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$root/bench/lib/wrk-server.sh"
+start_app ProxyBench
+echo "wrk -t$threads -c$connections -d${duration}s, $rounds rounds, a $(printed bytes)-byte JSON page; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+rounds_of direct proxy
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk from Debian..." >&2
-  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
-  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
-
-dotnet build "$root/bench/ProxyBench/ProxyBench.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >"$work/build.log" 2>&1 \
-  || { cat "$work/build.log" >&2; echo "the bench app did not build" >&2; exit 1; }
-
-# The app runs until its standard input closes: keep a pipe open on fd 3.
-mkfifo "$work/in"
-dotnet "$root/bench/ProxyBench/bin/Release/net10.0/ProxyBench.dll" <"$work/in" >"$work/out" 2>"$work/err" &
-server_pid=$!
-exec 3>"$work/in"
-for _ in $(seq 100); do grep -q '^ready' "$work/out" 2>/dev/null && break; sleep 0.2; done
-grep -q '^ready' "$work/out" || { cat "$work/err" >&2; echo "the bench app did not start" >&2; exit 1; }
-declare -A urls=([direct]="$(sed -n 's/^direct //p' "$work/out")" [proxy]="$(sed -n 's/^proxy //p' "$work/out")")
-bytes=$(sed -n 's/^bytes //p' "$work/out")
-ticks_per_s=$(getconf CLK_TCK)
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
-
-# run TARGET SECONDS: one wrk run; prints "req_s p99_ms cpu_us_per_req requests"
-run() {
-  local target=$1 seconds=$2 before after
-  before=$(cpu_ticks)
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "${urls[$target]}" >"$work/wrk" 2>&1
-  after=$(cpu_ticks)
-  if grep -qE 'Non-2xx|Socket errors' "$work/wrk"; then
-    cat "$work/wrk" >&2; echo "$target: wrk saw errors" >&2; exit 1
-  fi
-  awk -v cpu=$((after - before)) -v hz="$ticks_per_s" '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec:/ { rps = $2 }
-    /^ +99%/ { p99 = ms($2) }
-    / requests in / { n = $1 }
-    END { printf "%.0f %.2f %.1f %d\n", rps, p99, cpu / hz * 1e6 / n, n }' "$work/wrk"
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-echo "wrk -t$threads -c$connections -d${duration}s, $rounds rounds, a ${bytes}-byte JSON page; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-run direct 3 >/dev/null   # warm-up: JIT, tiering, connection pools
-run proxy 3 >/dev/null
-: >"$work/direct"; : >"$work/proxy"
-for round in $(seq "$rounds"); do
-  for target in direct proxy; do
-    result=$(run "$target" "$duration")
-    echo "$result" >>"$work/$target"
-    echo "  round $round $target: $result (req/s p99_ms cpu_us/req requests)" >&2
-  done
-done
-
-declare -A rps p99 cpu
-for target in direct proxy; do
-  rps[$target]=$(cut -d' ' -f1 "$work/$target" | median)
-  p99[$target]=$(cut -d' ' -f2 "$work/$target" | median)
-  cpu[$target]=$(cut -d' ' -f3 "$work/$target" | median)
-done
 printf '%-28s %10s %10s %14s\n' "target (medians)" "req/s" "p99 ms" "CPU µs/req"
 printf '%-28s %10s %10s %14s\n' "WireMock.Net stub, direct" "${rps[direct]}" "${p99[direct]}" "${cpu[direct]}"
 printf '%-28s %10s %10s %14s\n' "through FaultProxy (Pass)" "${rps[proxy]}" "${p99[proxy]}" "${cpu[proxy]}"
