@@ -9,14 +9,10 @@ namespace ContractKit.Cli.Commands.Codegen;
 /// <summary><c>contractkit codegen CONTRACT --lang csharp</c>: record types for a contract's datasets.</summary>
 internal static class CodegenCommand
 {
+    // The command list shows this line; what a C# type cannot carry (value rules, conditionals,
+    // unions) is in the README and in the notes codegen writes to standard error.
     private const string Description =
-        "Generate C# record types (System.Text.Json) for the records of a contract's datasets. " +
-        "The types carry the schema's shape: properties, required ones, nullability, string and integer enums, " +
-        "formats (date-time: DateTimeOffset, date: DateOnly, uuid: Guid, uri: Uri), $ref/$defs and referenced schema files. " +
-        "Not carried over, since a C# type cannot say it: value rules (pattern, bounds, multipleOf, uniqueItems, const, " +
-        "additionalProperties: false, dependentRequired), conditionals (if/then/else, dependentSchemas), and unions " +
-        "(several types, anyOf/oneOf of several schemas, prefixItems tuples), which become JsonElement; " +
-        "a note on standard error names each such place. Validate records against the contract for the rest.";
+        "Generate C# record types (System.Text.Json) for a contract's datasets: the schema's shape; validate records for its value rules.";
 
     private static readonly Argument<string> ContractPath = new("contract")
     {

@@ -13,11 +13,9 @@ namespace ContractKit.Cli.Commands.Init;
 /// <summary><c>contractkit init --from-sample FILE</c>: drafts a contract from a sample payload.</summary>
 internal static partial class InitCommand
 {
+    // The command list shows this line; the README says what the draft guesses and leaves to complete.
     private const string Description =
-        "Draft a contract (status: draft, version 0.1.0) whose dataset schema is inferred from a sample payload: " +
-        "one record, an array of records, an object holding an array of records (an API response), or NDJSON (.jsonl, .ndjson). " +
-        "The draft describes a files source reading the sample itself, guesses key and eventTime when field names make them obvious, " +
-        "and lints clean; a comment at its top says what to complete. Existing files are never replaced without --force.";
+        "Draft a contract from a sample payload (a record, an array, an API response or NDJSON): schema inferred, key and eventTime guessed.";
 
     private static readonly Option<string> FromSample = new("--from-sample")
     {
