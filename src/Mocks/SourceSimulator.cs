@@ -13,6 +13,7 @@ using ContractKit.Contracts.Values;
 using ContractKit.Mocks.Clock;
 using ContractKit.Mocks.Faults;
 using ContractKit.Mocks.Faults.Connections;
+using ContractKit.Mocks.Faults.InProcess;
 using ContractKit.Mocks.Feeds;
 using ContractKit.Mocks.Files;
 using ContractKit.Mocks.Generation;
@@ -21,6 +22,7 @@ using ContractKit.Mocks.Ledger;
 using ContractKit.Mocks.Randomness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using WireMock;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -34,8 +36,8 @@ namespace ContractKit.Mocks;
 
 /// <summary>
 /// A simulated source, started from its contract: HTTP datasets are served at their paths with
-/// their pagination by a WireMock.Net server behind a socket layer that injects real connection
-/// faults; file datasets are written as drops. Records are generated deterministically from the
+/// their pagination by a WireMock.Net server whose own connections carry real faults (refused,
+/// reset, hung, cut); file datasets are written as drops. Records are generated deterministically from the
 /// seed, arrive at the contract's rate, some late, some twice, some broken on purpose; every record
 /// and every injected fault goes to the <see cref="Ledger"/>. Dispose to stop everything.
 /// </summary>
@@ -53,7 +55,7 @@ public sealed class SourceSimulator : IAsyncDisposable
     private readonly Dictionary<string, DatasetFeed> _feeds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileDropWriter> _drops = new(StringComparer.Ordinal);
     private readonly WireMockServer? _server;
-    private readonly FaultProxy? _proxy;
+    private readonly InProcessFaults? _faults;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _ticking = Task.CompletedTask;
 
@@ -79,8 +81,8 @@ public sealed class SourceSimulator : IAsyncDisposable
 
         if (contract.Source is HttpSource)
         {
-            (_server, _proxy) = StartHttp(contract, options);
-            BaseUrl = _proxy.Uri;
+            (_server, _faults) = StartHttp(contract, options);
+            BaseUrl = new Uri($"http://{IPAddress.Loopback}:{_server.Port}/");
         }
         else if (contract.Source is FilesSource files)
         {
@@ -132,7 +134,7 @@ public sealed class SourceSimulator : IAsyncDisposable
     /// <summary>The profiles the contract defines.</summary>
     public IReadOnlyCollection<string> Profiles => [.. _settings.Profiles.Keys.Order(StringComparer.Ordinal)];
 
-    /// <summary>The base URL of an HTTP source (the fault layer's address); null for file sources.</summary>
+    /// <summary>The base URL of an HTTP source, <c>http://127.0.0.1:PORT/</c>; null for file sources.</summary>
     public Uri? BaseUrl { get; }
 
     /// <summary>The root folder of a file source's drops; null for HTTP sources.</summary>
@@ -204,7 +206,7 @@ public sealed class SourceSimulator : IAsyncDisposable
             drop.Flush(now);
         }
 
-        _proxy?.SetRefusing(_profiles.OutageAt(now) is { Step.Mode: OutageKind.Refuse });
+        _faults?.SetRefusing(_profiles.OutageAt(now) is { Step.Mode: OutageKind.Refuse });
         foreach (var feed in _feeds.Values)
         {
             feed.CatchUp(now);
@@ -270,27 +272,38 @@ public sealed class SourceSimulator : IAsyncDisposable
         return RecordKeys.Of(parsed.RootElement, dataset.Key);
     }
 
-    private (WireMockServer Server, FaultProxy Proxy) StartHttp(Contract contract, SimulatorOptions options)
+    private (WireMockServer Server, InProcessFaults Faults) StartHttp(Contract contract, SimulatorOptions options)
     {
+        var seed = Seeds.Mix((ulong)_settings.Seed, Seeds.Of("requests"));
+        var requestFaults = new RequestFaults(_profiles, Clock, Ledger, seed);
+        var credentials = SimulatedCredentials.For(((HttpSource)contract.Source).Auth, Token);
+
+        // Latency is real time, whatever the simulated clock.
+        var faults = new InProcessFaults(http => Decide(requestFaults, credentials, http), TimeProvider.System);
         var server = WireMockServer.Start(new WireMockServerSettings
         {
-            Urls = ["http://127.0.0.1:0"],
+            Urls = [$"http://{IPAddress.Loopback}:{options.Port}"],
             MaxRequestLogCount = options.MaxRequestLogCount,
             StartAdminInterface = false,
-
-            // Kestrel writes its own Date header over the application's; the simulated source's clock
-            // is the simulator's, so it is stamped as the response starts.
-            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (HttpContext http, Func<Task> next) =>
+            AdditionalServiceRegistration = faults.Register,
+            PreWireMockMiddlewareInit = app =>
             {
-                http.Response.OnStarting(() =>
+                var builder = (IApplicationBuilder)app;
+
+                // Kestrel writes its own Date header over the application's; the simulated source's clock
+                // is the simulator's, so it is stamped as the response starts.
+                builder.Use(async (HttpContext http, Func<Task> next) =>
                 {
-                    http.Response.Headers.Date = Clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
-                    return Task.CompletedTask;
+                    http.Response.OnStarting(() =>
+                    {
+                        http.Response.Headers.Date = Clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
+                        return Task.CompletedTask;
+                    });
+                    await next().ConfigureAwait(false);
                 });
-                await next().ConfigureAwait(false);
-            }),
+                faults.Use(builder);
+            },
         });
-        var seed = Seeds.Mix((ulong)_settings.Seed, Seeds.Of("requests"));
         foreach (var dataset in contract.Datasets)
         {
             var location = (HttpLocation)dataset.Location;
@@ -299,28 +312,23 @@ public sealed class SourceSimulator : IAsyncDisposable
         }
 
         AddAdmin(server);
-        var faults = new RequestFaults(_profiles, Clock, Ledger, seed);
-        var credentials = SimulatedCredentials.For(((HttpSource)contract.Source).Auth, Token);
-        var proxy = FaultProxy.Start(new FaultProxyOptions
-        {
-            Backend = new IPEndPoint(IPAddress.Loopback, server.Port),
-            Port = options.Port,
-            Decide = (request, _) => ValueTask.FromResult(Decide(faults, credentials, request)),
-        });
-        return (server, proxy);
+        return (server, faults);
     }
 
-    private static ProxyDecision Decide(RequestFaults faults, SimulatedCredentials? credentials, ProxyRequest request)
+    private static ProxyDecision Decide(RequestFaults faults, SimulatedCredentials? credentials, HttpContext http)
     {
-        if (request.Target.StartsWith(AdminPath, StringComparison.Ordinal))
+        // The request target as sent (path and query, undecoded), as the ledger names requests.
+        var target = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        if (target.StartsWith(AdminPath, StringComparison.Ordinal))
         {
             return ProxyDecision.PassThrough;
         }
 
-        string? Header(string name) => request.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        var headers = http.Request.Headers;
+        string? Header(string name) => headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
         // Faults come first: an outage or a gateway's 503 does not wait for the application to check credentials.
-        var decision = faults.Decide(request.Method, request.Target, Header);
+        var decision = faults.Decide(http.Request.Method, target, Header);
         return decision is ProxyDecision.Pass && credentials is not null && !credentials.Accept(Header) ? credentials.Challenge() : decision;
     }
 
@@ -393,7 +401,7 @@ public sealed class SourceSimulator : IAsyncDisposable
     // Admin answers are read by people with curl: keep quotes and non-ASCII names as they are.
     private static readonly JsonSerializerOptions AdminJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Stops the server, the fault layer and the clock's ticking.</summary>
+    /// <summary>Stops the server (with its fault layer) and the clock's ticking.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Clock is VirtualClock virtualClock)
@@ -403,11 +411,9 @@ public sealed class SourceSimulator : IAsyncDisposable
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _ticking.ConfigureAwait(false);
-        if (_proxy is not null)
-        {
-            await _proxy.DisposeAsync().ConfigureAwait(false);
-        }
 
+        // Hung requests would hold the server's graceful stop until its timeout.
+        _faults?.Stop();
         _server?.Stop();
         _server?.Dispose();
         _stopping.Dispose();
