@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Loads the simulated orders API (contracts/orders.yaml, healthy: the first page of 50 generated
-# records, rendered per request behind the fault proxy and the auth check), a plain WireMock.Net
+# records, rendered per request behind the in-server fault layer, the admin routes and the auth check), a plain WireMock.Net
 # stub answering the same bytes, and a bare Kestrel endpoint writing them pre-serialized — side by
 # side in one run, with wrk. Prints req/s, p99 latency, the server process's CPU time per request
 # and the ratios. The goal: the simulator at 80% or more of the plain WireMock.Net stub's req/s.

@@ -23,14 +23,10 @@ using ContractKit.Mocks.Randomness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using WireMock;
-using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace ContractKit.Mocks;
 
@@ -301,6 +297,11 @@ public sealed class SourceSimulator : IAsyncDisposable
                     });
                     await next().ConfigureAwait(false);
                 });
+
+                // The simulator's own endpoints come before the faults: they stay reachable in an outage
+                // (but for a refused one: nothing listens then).
+                var admin = new AdminEndpoints(this);
+                builder.Use(next => http => admin.InvokeAsync(http, next));
                 faults.Use(builder);
             },
         });
@@ -311,7 +312,6 @@ public sealed class SourceSimulator : IAsyncDisposable
             server.Given(Request.Create().WithPath(location.Path).UsingGet()).RespondWith(Response.Create().WithCallback(endpoint.Handle));
         }
 
-        AddAdmin(server);
         return (server, faults);
     }
 
@@ -319,11 +319,6 @@ public sealed class SourceSimulator : IAsyncDisposable
     {
         // The request target as sent (path and query, undecoded), as the ledger names requests.
         var target = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
-        if (target.StartsWith(AdminPath, StringComparison.Ordinal))
-        {
-            return ProxyDecision.PassThrough;
-        }
-
         var headers = http.Request.Headers;
         string? Header(string name) => headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
@@ -332,57 +327,8 @@ public sealed class SourceSimulator : IAsyncDisposable
         return decision is ProxyDecision.Pass && credentials is not null && !credentials.Accept(Header) ? credentials.Challenge() : decision;
     }
 
-    /// <summary>The simulator's own endpoints: state, profile switching, clock moves, the ledger.</summary>
-    private void AddAdmin(WireMockServer server)
-    {
-        server.Given(Request.Create().WithPath(AdminPath).UsingGet()).RespondWith(Response.Create().WithCallback(_ => Json(200, State())));
-        server.Given(Request.Create().WithPath(new WildcardMatcher(AdminPath + "/profile/*")).UsingMethod("PUT", "POST")).RespondWith(Response.Create().WithCallback(request =>
-        {
-            try
-            {
-                SwitchProfile(Uri.UnescapeDataString(request.Path[(AdminPath.Length + "/profile/".Length)..]));
-                return Json(200, State());
-            }
-            catch (ArgumentException e)
-            {
-                return Json(404, new Dictionary<string, object?> { ["error"] = e.Message });
-            }
-        }));
-        server.Given(Request.Create().WithPath(AdminPath + "/advance").UsingPost()).RespondWith(Response.Create().WithCallback(request =>
-        {
-            var by = request.Query is { } query && query.TryGetValue("by", out var values) ? values.FirstOrDefault() : null;
-            if (Clock is not VirtualClock clock)
-            {
-                return Json(409, new Dictionary<string, object?> { ["error"] = "this simulator runs on real (or sped-up) time; only a virtual clock can be advanced" });
-            }
-
-            if (by is null)
-            {
-                return Json(400, new Dictionary<string, object?> { ["error"] = "say how far with ?by=10m" });
-            }
-
-            if (!Duration.TryParse(by, out var step, out var error))
-            {
-                return Json(400, new Dictionary<string, object?> { ["error"] = error });
-            }
-
-            clock.Advance(step.ToTimeSpan());
-            return Json(200, State());
-        }));
-        server.Given(Request.Create().WithPath(AdminPath + "/ledger").UsingGet()).RespondWith(Response.Create().WithCallback(_ =>
-        {
-            using var buffer = new MemoryStream();
-            Ledger.WriteNdjson(buffer);
-            return new ResponseMessage
-            {
-                StatusCode = 200,
-                Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/x-ndjson") },
-                BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = buffer.ToArray() },
-            };
-        }));
-    }
-
-    private Dictionary<string, object?> State() => new()
+    /// <summary>What <c>GET /__simulator</c> answers: the contract, profile, clock and records served per dataset.</summary>
+    internal Dictionary<string, object?> State() => new()
     {
         ["contract"] = _contract.Id.Value,
         ["profile"] = Profile ?? "healthy",
@@ -390,16 +336,6 @@ public sealed class SourceSimulator : IAsyncDisposable
         ["now"] = Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         ["datasets"] = _feeds.ToDictionary(f => f.Key, f => (object)new Dictionary<string, int> { ["served"] = f.Value.Count }),
     };
-
-    private static ResponseMessage Json(int status, object body) => new()
-    {
-        StatusCode = status,
-        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-        BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = JsonSerializer.SerializeToUtf8Bytes(body, AdminJson) },
-    };
-
-    // Admin answers are read by people with curl: keep quotes and non-ASCII names as they are.
-    private static readonly JsonSerializerOptions AdminJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Stops the server (with its fault layer) and the clock's ticking.</summary>
     public async ValueTask DisposeAsync()
