@@ -16,8 +16,8 @@ public class FaultProxyWireTests : BackendFixture
         await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Reset());
         using var socket = await ConnectAsync(harness.Proxy);
 
-        await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\n\r\n");
-        var error = await ExceptionShape.Catch(() => ReadToEndAsync(socket));
+        await RawConnection.SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\n\r\n");
+        var error = await ExceptionShape.Catch(() => RawConnection.ReadToEndAsync(socket));
 
         Assert.That(ExceptionShape.Of(error), Is.EqualTo("SocketException(ConnectionReset)"));
     }
@@ -28,8 +28,8 @@ public class FaultProxyWireTests : BackendFixture
         await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Cut(1000));
         using var socket = await ConnectAsync(harness.Proxy);
 
-        await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\n\r\n");
-        var received = await ReadToEndAsync(socket);
+        await RawConnection.SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\n\r\n");
+        var received = await RawConnection.ReadToEndAsync(socket);
 
         var text = Encoding.Latin1.GetString(received);
         var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
@@ -51,8 +51,8 @@ public class FaultProxyWireTests : BackendFixture
         });
         using var socket = await ConnectAsync(proxy);
 
-        await SendAsync(socket, "GET / HTTP/1.1\r\nHost: proxy\r\n\r\n");
-        var text = Encoding.Latin1.GetString(await ReadToEndAsync(socket));
+        await RawConnection.SendAsync(socket, "GET / HTTP/1.1\r\nHost: proxy\r\n\r\n");
+        var text = Encoding.Latin1.GetString(await RawConnection.ReadToEndAsync(socket));
 
         Assert.That(text, Does.StartWith("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n"));
         Assert.That(text, Does.EndWith("\r\n\r\n012"));
@@ -84,7 +84,7 @@ public class FaultProxyWireTests : BackendFixture
         await using var harness = new ProxyHarness(Upstream, _ => new ProxyDecision.Hang());
         using var socket = await ConnectAsync(harness.Proxy);
 
-        await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\n\r\n");
+        await RawConnection.SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\n\r\n");
         var buffer = new byte[1];
         var read = socket.ReceiveAsync(buffer, SocketFlags.None);
         var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromMilliseconds(500)));
@@ -103,11 +103,11 @@ public class FaultProxyWireTests : BackendFixture
             : ProxyDecision.PassThrough);
         using var socket = await ConnectAsync(harness.Proxy);
 
-        await SendAsync(socket,
+        await RawConnection.SendAsync(socket,
             $"GET {Backend.EmptyPath} HTTP/1.1\r\nHost: proxy\r\n\r\n"
             + $"GET {Backend.EmptyPath} HTTP/1.1\r\nHost: proxy\r\n\r\n"
             + $"GET {Backend.EmptyPath} HTTP/1.1\r\nHost: proxy\r\nConnection: close\r\n\r\n");
-        var text = Encoding.Latin1.GetString(await ReadToEndAsync(socket));
+        var text = Encoding.Latin1.GetString(await RawConnection.ReadToEndAsync(socket));
 
         var statusLines = text.Split("\r\n").Where(l => l.StartsWith("HTTP/1.1 ", StringComparison.Ordinal));
         Assert.That(statusLines, Is.EqualTo(new[] { "HTTP/1.1 204 No Content", "HTTP/1.1 503 Service Unavailable", "HTTP/1.1 204 No Content" }));
@@ -120,8 +120,8 @@ public class FaultProxyWireTests : BackendFixture
         await using var harness = new ProxyHarness(Upstream);
         using var socket = await ConnectAsync(harness.Proxy);
 
-        await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\nConnection: close\r\n\r\n");
-        var received = await ReadToEndAsync(socket);
+        await RawConnection.SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: proxy\r\nConnection: close\r\n\r\n");
+        var received = await RawConnection.ReadToEndAsync(socket);
 
         var headEnd = received.AsSpan().IndexOf("\r\n\r\n"u8) + 4;
         Assert.That(Dechunk(received.AsSpan(headEnd), out var complete), Is.EqualTo(Encoding.UTF8.GetBytes(Backend.Page)));
@@ -140,8 +140,8 @@ public class FaultProxyWireTests : BackendFixture
         await using var harness = new ProxyHarness(Upstream);
         using var socket = await ConnectAsync(harness.Proxy);
 
-        await SendAsync(socket, request);
-        var text = Encoding.Latin1.GetString(await ReadToEndAsync(socket));
+        await RawConnection.SendAsync(socket, request);
+        var text = Encoding.Latin1.GetString(await RawConnection.ReadToEndAsync(socket));
 
         Assert.That(text, Does.StartWith($"HTTP/1.1 {status} "));
         Assert.That(text, Does.Contain("\r\nConnection: close\r\n"));
@@ -154,8 +154,8 @@ public class FaultProxyWireTests : BackendFixture
         await using var harness = new ProxyHarness(Upstream);
         using var socket = await ConnectAsync(harness.Proxy);
 
-        await SendAsync(socket, $"GET / HTTP/1.1\r\nX-Big: {new string('a', 20_000)}\r\n\r\n");
-        var text = Encoding.Latin1.GetString(await ReadToEndAsync(socket));
+        await RawConnection.SendAsync(socket, $"GET / HTTP/1.1\r\nX-Big: {new string('a', 20_000)}\r\n\r\n");
+        var text = Encoding.Latin1.GetString(await RawConnection.ReadToEndAsync(socket));
 
         Assert.That(text, Does.StartWith("HTTP/1.1 431 "));
     }
@@ -166,11 +166,11 @@ public class FaultProxyWireTests : BackendFixture
         await using var harness = new ProxyHarness(Upstream);
         using var socket = await ConnectAsync(harness.Proxy);
 
-        await SendAsync(socket, $"POST {Backend.UploadPath} HTTP/1.1\r\nHost: proxy\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel");
+        await RawConnection.SendAsync(socket, $"POST {Backend.UploadPath} HTTP/1.1\r\nHost: proxy\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel");
         await Task.Delay(50);
-        await SendAsync(socket, "lo\r\n6;ext=1\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n");
-        await SendAsync(socket, $"GET {Backend.EmptyPath} HTTP/1.1\r\nHost: proxy\r\nConnection: close\r\n\r\n");
-        var text = Encoding.Latin1.GetString(await ReadToEndAsync(socket));
+        await RawConnection.SendAsync(socket, "lo\r\n6;ext=1\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n");
+        await RawConnection.SendAsync(socket, $"GET {Backend.EmptyPath} HTTP/1.1\r\nHost: proxy\r\nConnection: close\r\n\r\n");
+        var text = Encoding.Latin1.GetString(await RawConnection.ReadToEndAsync(socket));
 
         Assert.That(text, Does.StartWith("HTTP/1.1 201 Created\r\n"));
         Assert.That(text, Does.Contain("HTTP/1.1 204 No Content\r\n"));
@@ -178,27 +178,8 @@ public class FaultProxyWireTests : BackendFixture
         Assert.That(upload.RequestMessage!.Body, Is.EqualTo("hello world"));
     }
 
-    private static async Task<Socket> ConnectAsync(FaultProxy proxy)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, proxy.Port));
-        return socket;
-    }
-
-    private static async Task SendAsync(Socket socket, string text) =>
-        await socket.SendAsync(Encoding.Latin1.GetBytes(text), SocketFlags.None);
-
-    /// <summary>Reads until the proxy closes (FIN); a RST surfaces as the SocketException.</summary>
-    private static async Task<byte[]> ReadToEndAsync(Socket socket)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        var received = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token)) > 0)
-            received.Write(buffer, 0, read);
-        return received.ToArray();
-    }
+    private static Task<Socket> ConnectAsync(FaultProxy proxy) =>
+        RawConnection.ConnectAsync(new IPEndPoint(IPAddress.Loopback, proxy.Port));
 
     /// <summary>The payload of a chunked body; <paramref name="complete"/> when the last chunk arrived.</summary>
     private static byte[] Dechunk(ReadOnlySpan<byte> wire, out bool complete)

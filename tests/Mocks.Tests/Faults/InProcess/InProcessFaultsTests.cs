@@ -22,8 +22,8 @@ public class InProcessFaultsTests
         using var harness = new InProcessHarness();
         using var socket = await ConnectAsync(harness);
 
-        await SendAsync(socket, $"GET /tiny HTTP/1.1\r\nHost: sim\r\n\r\nGET /tiny HTTP/1.1\r\nHost: sim\r\nConnection: close\r\n\r\n");
-        var text = Encoding.Latin1.GetString(await ReadToEndAsync(socket));
+        await RawConnection.SendAsync(socket, $"GET /tiny HTTP/1.1\r\nHost: sim\r\n\r\nGET /tiny HTTP/1.1\r\nHost: sim\r\nConnection: close\r\n\r\n");
+        var text = Encoding.Latin1.GetString(await RawConnection.ReadToEndAsync(socket));
 
         Assert.That(text.Split("HTTP/1.1 200 OK\r\n"), Has.Length.EqualTo(3), "two responses on one connection");
     }
@@ -77,8 +77,8 @@ public class InProcessFaultsTests
         using var harness = new InProcessHarness(_ => new ProxyDecision.Reset());
         using var socket = await ConnectAsync(harness);
 
-        await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: sim\r\n\r\n");
-        var error = await ExceptionShape.Catch(() => ReadToEndAsync(socket));
+        await RawConnection.SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: sim\r\n\r\n");
+        var error = await ExceptionShape.Catch(() => RawConnection.ReadToEndAsync(socket));
 
         Assert.That(ExceptionShape.Of(error), Is.EqualTo("SocketException(ConnectionReset)"));
     }
@@ -105,8 +105,8 @@ public class InProcessFaultsTests
         using var harness = new InProcessHarness(_ => new ProxyDecision.Cut(1000));
         using var socket = await ConnectAsync(harness);
 
-        await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: sim\r\n\r\n");
-        var received = await ReadToEndAsync(socket);
+        await RawConnection.SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: sim\r\n\r\n");
+        var received = await RawConnection.ReadToEndAsync(socket);
 
         var headEnd = received.AsSpan().IndexOf("\r\n\r\n"u8) + 4;
         var head = Encoding.Latin1.GetString(received[..headEnd]);
@@ -133,8 +133,8 @@ public class InProcessFaultsTests
         using var harness = new InProcessHarness(_ => new ProxyDecision.Cut(Backend.PageBytes));
         using var socket = await ConnectAsync(harness);
 
-        await SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: sim\r\n\r\n");
-        var received = await ReadToEndAsync(socket);
+        await RawConnection.SendAsync(socket, $"GET {Backend.PagePath} HTTP/1.1\r\nHost: sim\r\n\r\n");
+        var received = await RawConnection.ReadToEndAsync(socket);
 
         var headEnd = received.AsSpan().IndexOf("\r\n\r\n"u8) + 4;
         Assert.That(received[headEnd..], Is.EqualTo(Encoding.UTF8.GetBytes(Backend.Page)));
@@ -159,14 +159,14 @@ public class InProcessFaultsTests
     {
         using var harness = new InProcessHarness();
         using var idle = await ConnectAsync(harness);
-        await SendAsync(idle, "GET /tiny HTTP/1.1\r\nHost: sim\r\n\r\n");
+        await RawConnection.SendAsync(idle, "GET /tiny HTTP/1.1\r\nHost: sim\r\n\r\n");
         var buffer = new byte[4096];
         Assert.That(await idle.ReceiveAsync(buffer, SocketFlags.None), Is.GreaterThan(0));
 
         harness.Decide = _ => new ProxyDecision.Hang();
         using var hung = await ConnectAsync(harness);
-        await SendAsync(hung, "GET /tiny HTTP/1.1\r\nHost: sim\r\n\r\n");
-        var hungRead = ReadToEndAsync(hung);
+        await RawConnection.SendAsync(hung, "GET /tiny HTTP/1.1\r\nHost: sim\r\n\r\n");
+        var hungRead = RawConnection.ReadToEndAsync(hung);
         await Task.Delay(300);
         Assert.That(hungRead.IsCompleted, Is.False, "nothing arrives while it hangs");
 
@@ -187,8 +187,8 @@ public class InProcessFaultsTests
     {
         var harness = new InProcessHarness(_ => new ProxyDecision.Hang());
         using var socket = await ConnectAsync(harness);
-        await SendAsync(socket, "GET /tiny HTTP/1.1\r\nHost: sim\r\n\r\n");
-        var read = ReadToEndAsync(socket);
+        await RawConnection.SendAsync(socket, "GET /tiny HTTP/1.1\r\nHost: sim\r\n\r\n");
+        var read = RawConnection.ReadToEndAsync(socket);
         await Task.Delay(300);
 
         var clock = Stopwatch.StartNew();
@@ -199,28 +199,5 @@ public class InProcessFaultsTests
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
     }
 
-    private static async Task<Socket> ConnectAsync(InProcessHarness harness)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(harness.EndPoint);
-        return socket;
-    }
-
-    private static async Task SendAsync(Socket socket, string text) =>
-        await socket.SendAsync(Encoding.Latin1.GetBytes(text), SocketFlags.None);
-
-    /// <summary>Reads until the server closes (FIN); a RST surfaces as the SocketException.</summary>
-    private static async Task<byte[]> ReadToEndAsync(Socket socket)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        var received = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token)) > 0)
-        {
-            received.Write(buffer, 0, read);
-        }
-
-        return received.ToArray();
-    }
+    private static Task<Socket> ConnectAsync(InProcessHarness harness) => RawConnection.ConnectAsync(harness.EndPoint);
 }
