@@ -22,11 +22,8 @@ internal static class DiffCommand
         Description = "Compare each contract with its own content at this git ref (branch, tag or commit)",
     };
 
-    private static readonly Option<DiffFormat> Format = new("--format", "-f")
-    {
-        DefaultValueFactory = _ => DiffFormat.Text,
-        Description = "text, json or md (a pull-request comment)",
-    };
+    private static readonly Option<DiffFormat> Format =
+        ChoiceOption.Create<DiffFormat>("--format", "-f", "text (the default), json, or md (a pull-request comment)");
 
     private static readonly Option<bool> ListRules = new("--list-rules")
     {

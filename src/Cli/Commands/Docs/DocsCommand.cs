@@ -26,11 +26,8 @@ internal static class DocsCommand
         Description = "The contract file to document",
     };
 
-    private static readonly Option<DocsFormat> Format = new("--format", "-f")
-    {
-        DefaultValueFactory = _ => DocsFormat.Md,
-        Description = "md or html (one self-contained file)",
-    };
+    private static readonly Option<DocsFormat> Format =
+        ChoiceOption.Create<DocsFormat>("--format", "-f", "md (the default) or html (one self-contained file)");
 
     private static readonly Option<string?> Out = new("--out", "-o")
     {

@@ -13,11 +13,8 @@ internal static class LintCommand
         Description = "Contract files or folders (searched recursively). Default: contracts/",
     };
 
-    private static readonly Option<LintFormat> Format = new("--format", "-f")
-    {
-        DefaultValueFactory = _ => LintFormat.Text,
-        Description = "text, json or github (workflow annotations)",
-    };
+    private static readonly Option<LintFormat> Format =
+        ChoiceOption.Create<LintFormat>("--format", "-f", "text (the default), json, or github (workflow annotations)");
 
     private static readonly Option<bool> Strict = new("--strict")
     {

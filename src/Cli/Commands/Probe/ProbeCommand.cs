@@ -23,11 +23,12 @@ internal static class ProbeCommand
 
     private static readonly Option<string[]> Checks = new("--check") { Description = "Report only this check: schema, freshness, volume, nullRate, duplicates, sql, latency, errorRate, cdc (repeatable)", AllowMultipleArgumentsPerToken = true };
 
-    private static readonly Option<ProbeFormat> Format = new("--format", "-f") { DefaultValueFactory = _ => ProbeFormat.Text, Description = "text, json or junit" };
+    private static readonly Option<ProbeFormat> Format = ChoiceOption.Create<ProbeFormat>("--format", "-f", "text (the default), json or junit");
 
     private static readonly Option<string?> Out = new("--out", "-o") { Description = "Write the report to this file (the table still goes to the console)" };
 
-    private static readonly Option<TelemetryExport> Otel = new("--otel") { DefaultValueFactory = _ => TelemetryExport.None, Description = "Also print traces and metrics: console (OTLP is used when OTEL_EXPORTER_OTLP_ENDPOINT is set)" };
+    private static readonly Option<TelemetryExport> Otel = ChoiceOption.Create<TelemetryExport>("--otel", null,
+        "console also prints traces and metrics; none (the default) does not (OTLP is used when OTEL_EXPORTER_OTLP_ENDPOINT is set)");
 
     public static Command Create(CliContext cli)
     {

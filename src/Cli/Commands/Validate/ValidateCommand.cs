@@ -33,15 +33,13 @@ internal static class ValidateCommand
 
     private static readonly Option<string?> Dataset = new("--dataset", "-d") { Description = "The dataset whose schema applies (needed when the contract has several)" };
 
-    private static readonly Option<ValidateFormat> Format = new("--format", "-f")
-    {
-        DefaultValueFactory = _ => ValidateFormat.Text,
-        Description = "text, json or junit",
-    };
+    private static readonly Option<ValidateFormat> Format =
+        ChoiceOption.Create<ValidateFormat>("--format", "-f", "text (the default), json or junit");
 
     private static readonly Option<FileFormat?> InputFormat = new("--input-format")
     {
-        Description = "jsonl, json or csv for every input (default: by file extension; jsonl for -)",
+        HelpName = "jsonl|json|csv",
+        Description = "Read every input as this format (default: by file extension; jsonl for -)",
     };
 
     private static readonly Option<int> MaxErrors = new("--max-errors")
