@@ -32,8 +32,8 @@ internal static class StructuralCheck
 
     private static readonly HashSet<string> SecretDefs = ["secretRef", "secretText"];
 
-    // Most contracts are valid: a cheap pass/fail evaluation first, the detailed one only on failure.
-    private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag };
+    // Most contracts are valid: a cheap pass/fail evaluation first (FormatSchema.Quick), the
+    // detailed one only on failure.
     private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.Hierarchical };
 
     /// <summary>Checks the document; returns findings and the pointers they are about.</summary>
@@ -48,7 +48,7 @@ internal static class StructuralCheck
         var json = document.Root.ToJsonElement();
         var diagnostics = new List<Diagnostic>();
         var broken = new HashSet<string>(StringComparer.Ordinal);
-        if (format.Schema.Evaluate(json, Quick).IsValid)
+        if (format.Quick.IsValid(json))
         {
             return (diagnostics, broken);
         }
