@@ -188,7 +188,7 @@ public sealed class SourceSimulator : IAsyncDisposable
         var now = Clock.GetUtcNow();
         _profiles.Switch(now, name, profile);
         Profile = name;
-        Ledger.Add(new LedgerFault(now, "profile", "", name is null ? "switched to healthy" : $"switched to profile '{name}'"));
+        Ledger.Add(new LedgerFault(now, LedgerFault.ProfileSwitch, "", name is null ? "switched to healthy" : $"switched to profile '{name}'"));
         Tick(now);
     }
 

@@ -34,7 +34,11 @@ public sealed record LedgerRecord(string Dataset, string Key, DateTimeOffset Eve
 /// <param name="Kind">What: <c>status 503</c>, <c>reset</c>, <c>hang</c>, <c>cut</c>, <c>refuse</c>, <c>rate-limit</c>, <c>token-expired</c>, <c>latency</c>, <c>expired-cursor</c>, <c>overlap</c>, <c>skip</c>.</param>
 /// <param name="Request">The request it hit (<c>GET /v1/orders?cursor=…</c>), or empty for connection-level faults.</param>
 /// <param name="Detail">More, for people.</param>
-public sealed record LedgerFault(DateTimeOffset At, string Kind, string Request, string Detail);
+public sealed record LedgerFault(DateTimeOffset At, string Kind, string Request, string Detail)
+{
+    /// <summary>The <see cref="Kind"/> of the entry a profile switch writes: a moment in the run, not a fault.</summary>
+    public const string ProfileSwitch = "profile";
+}
 
 /// <summary>
 /// The ground truth of a simulation: every record generated (with its fate and any injected

@@ -38,7 +38,10 @@ public class SimulateCommandTests
         Assert.That(code, Is.Zero, "Ctrl-C is how a simulation ends");
         var lines = await File.ReadAllLinesAsync(ledger);
         Assert.That(lines.Count(l => l.Contains("\"type\":\"record\"", StringComparison.Ordinal)), Is.GreaterThan(50));
-        Assert.That(Read(synchronized, output), Does.Contain($"ledger: {lines.Count(l => l.Contains("\"type\":\"record\"", StringComparison.Ordinal))} records"));
+        var records = lines.Count(l => l.Contains("\"type\":\"record\"", StringComparison.Ordinal));
+        Assert.That(Read(synchronized, output), Does.Contain($"ledger: {records} records"));
+        Assert.That(Read(synchronized, output), Does.Contain($"stopped: {records:N0} records generated, 0 with an injected violation, 0 lost in outages, 0 faults injected into requests"),
+            "the healthy profile injects nothing");
     }
 
     [Test]

@@ -57,4 +57,19 @@ public class LedgerTests
         Assert.That(failure.Message, Does.Contain("every valid orders record exactly once").And.Contain("1 missing: c"));
         Assert.That(new[] { "b" }, Assertions.Ingestion.FlaggedEveryViolation(Ledger(), "orders"));
     }
+
+    [Test]
+    public void A_summary_counts_records_violations_losses_and_faults_but_not_profile_switches()
+    {
+        var second = new GroundTruthLedger();
+        var at = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
+        second.Add(new LedgerFault(at, LedgerFault.ProfileSwitch, "", "switched to profile 'outage'"));
+        second.Add(new LedgerFault(at, "reset", "GET /v1/orders", "reset"));
+        second.Add(new LedgerRecord("clicks", "x", at, null, null, ViolationKind.WrongType, 0, RecordFate.Lost));
+
+        var summary = LedgerSummary.Of(Ledger(), second);
+
+        Assert.That(summary, Is.EqualTo(new LedgerSummary(Records: 6, Violations: 2, Lost: 2, Faults: 2)));
+        Assert.That(summary.ToString(), Is.EqualTo("6 records generated, 2 with an injected violation, 2 lost in outages, 2 faults injected into requests"));
+    }
 }

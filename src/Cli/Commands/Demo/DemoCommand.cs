@@ -5,6 +5,7 @@ using ContractKit.Contracts.Model;
 using ContractKit.Contracts.Secrets;
 using ContractKit.Mocks;
 using ContractKit.Mocks.Clock;
+using ContractKit.Mocks.Ledger;
 using ContractKit.Probes;
 using ContractKit.Probes.Results;
 
@@ -106,8 +107,7 @@ internal static class DemoCommand
                 failures += caughtAsStaged ? 0 : 1;
             }
 
-            var injected = ordersSource.Ledger.Records.Count(r => r.Violation is not null) + clicksSource.Ledger.Records.Count(r => r.Violation is not null);
-            output.Out.WriteLine($"  ledger: {ordersSource.Ledger.Records.Count + clicksSource.Ledger.Records.Count} records generated, {injected} with an injected violation, {ordersSource.Ledger.Faults.Count(f => f.Kind != "profile")} faults injected into requests");
+            output.Out.WriteLine($"  ledger: {LedgerSummary.Of(ordersSource.Ledger, clicksSource.Ledger)}");
             if (failures > 0)
             {
                 output.Error("the demo did not catch what it stages; this is a bug in contractkit");

@@ -4,6 +4,7 @@ using ContractKit.Contracts.Loading;
 using ContractKit.Mocks;
 using ContractKit.Mocks.Clock;
 using ContractKit.Mocks.Generation;
+using ContractKit.Mocks.Ledger;
 
 namespace ContractKit.Cli.Commands.Simulate;
 
@@ -121,6 +122,7 @@ internal static class SimulateCommand
                 // Ctrl-C is how a simulation ends.
             }
 
+            output.Out.WriteLine($"stopped: {LedgerSummary.Of(simulator.Ledger)}");
             if (arguments.Ledger is { } path)
             {
                 await using var file = File.Create(path);
