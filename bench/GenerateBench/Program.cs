@@ -3,11 +3,14 @@
 // runs in this process. Prints each run and the median:
 //   run <n> <records> <seconds> <records/s> <MB/s> <cpu seconds> <allocated MB>
 //   median <records/s> <MB/s>
+// then the same for the peer (Bogus, see BogusOrders.cs) on orders.yaml's shape, as
+//   peer run … / peer median …, and the ratio of the medians.
 // Every second record carries the caller's key sequence and event time (a simulator's path), the
 // others come from the seed alone. `--sample N` prints N records instead, to read them.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ContractKit.Bench.Generate;
 using ContractKit.Contracts.Loading;
 using ContractKit.Mocks.Generation;
 
@@ -60,10 +63,34 @@ for (var run = 1; run <= runs; run++)
 
 var median = results.OrderBy(r => r.Rate).ElementAt(results.Count / 2);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {median.Rate:F0} {median.Mbs:F1}"));
+if (Path.GetFileName(contractPath) != "orders.yaml" || dataset.Name != "orders")
+{
+    return 0;
+}
+
+var peer = new BogusOrders();
+Run(Math.Min(records, 200_000), (writer, _) => peer.Write(writer));
+var peerResults = new List<(double Rate, double Mbs)>();
+for (var run = 1; run <= runs; run++)
+{
+    var (seconds, bytes, cpu, allocated) = Run(records, (writer, _) => peer.Write(writer));
+    peerResults.Add((records / seconds, bytes / 1e6 / seconds));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"peer run {run} {records} {seconds:F3} {records / seconds:F0} {bytes / 1e6 / seconds:F1} {cpu:F3} {allocated / 1e6:F1}"));
+}
+
+var peerMedian = peerResults.OrderBy(r => r.Rate).ElementAt(peerResults.Count / 2);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peer median {peerMedian.Rate:F0} {peerMedian.Mbs:F1}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio {median.Rate / peerMedian.Rate:F2}"));
 return 0;
 
-(double Seconds, long Bytes, double Cpu, long Allocated) Run(long count)
+(double Seconds, long Bytes, double Cpu, long Allocated) Run(long count, Action<Utf8JsonWriter, long>? write = null)
 {
+    write ??= (writer, i) =>
+    {
+        var overrides = (i & 1) == 0 ? new RecordOverrides { KeySequence = i, EventTime = start.AddSeconds(i) } : null;
+        generator.Write(writer, (ulong)i, overrides);
+    };
     using var sink = new CountingStream();
     using var writer = new Utf8JsonWriter(sink);
     var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -71,8 +98,7 @@ return 0;
     var clock = Stopwatch.StartNew();
     for (var i = 0L; i < count; i++)
     {
-        var overrides = (i & 1) == 0 ? new RecordOverrides { KeySequence = i, EventTime = start.AddSeconds(i) } : null;
-        generator.Write(writer, (ulong)i, overrides);
+        write(writer, i);
         writer.Flush();
         sink.WriteByte((byte)'\n');
         writer.Reset();
