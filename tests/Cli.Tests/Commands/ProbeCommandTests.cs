@@ -57,6 +57,21 @@ public class ProbeCommandTests
     }
 
     [Test]
+    public async Task Only_the_newest_version_of_a_contract_is_probed_and_the_others_are_named()
+    {
+        using var folder = Drop();
+        var older = Contract("1000").Replace("version: 1.0.0", "version: 0.9.0", StringComparison.Ordinal);
+        folder.Write("history/click-drop/0.9.0.yaml", older);
+
+        var result = await CliRunner.RunAsync("probe", folder.Path);
+
+        Assert.That(result.ExitCode, Is.Zero, "0.9.0 would fail (no drops beside it, a minimum of 1000): " + result.Out + result.Err);
+        Assert.That(result.Out, Does.Contain("click-drop 1.0.0 — Click drop (files)"));
+        Assert.That(result.Out, Does.Not.Contain("click-drop 0.9.0"));
+        Assert.That(result.Err, Does.Contain("note: click-drop 1.0.0 (").And.Contain("is probed; not its other versions: 0.9.0 (").And.Contain("0.9.0.yaml)"));
+    }
+
+    [Test]
     public async Task A_broken_promise_exits_1_and_says_why()
     {
         using var folder = Drop(minimum: "100");

@@ -74,6 +74,8 @@ internal static class ProbeCommand
             contracts.Add(loaded.Contract);
         }
 
+        contracts = NewestVersions(contracts, output);
+
         // Referenced schema files are not contracts: keep only documents that loaded as contracts.
         if (arguments.Contracts.Length > 0)
         {
@@ -142,5 +144,28 @@ internal static class ProbeCommand
         }
 
         return exitCode;
+    }
+
+    /// <summary>
+    /// A source is live now, so it is probed against the newest version of its contract: older
+    /// versions kept beside it (contracts/history/ID/1.4.0.yaml, for diff and docs) are named on
+    /// standard error and left out, rather than failing against a source that moved on.
+    /// </summary>
+    private static List<Contract> NewestVersions(List<Contract> contracts, CommandOutput output)
+    {
+        var kept = new List<Contract>();
+        foreach (var versions in contracts.GroupBy(c => c.Id.Value, StringComparer.Ordinal))
+        {
+            var newest = versions.Aggregate((a, b) => b.Version.CompareTo(a.Version) > 0 ? b : a);
+            kept.Add(newest);
+            var older = versions.Where(c => !ReferenceEquals(c, newest)).ToList();
+            if (older.Count > 0)
+            {
+                output.Err.WriteLine($"note: {newest.Id} {newest.Version} ({newest.Document.Path}) is probed; not its other versions: " +
+                    string.Join(", ", older.Select(c => $"{c.Version} ({c.Document.Path})")));
+            }
+        }
+
+        return kept;
     }
 }
