@@ -124,6 +124,19 @@ public class InitCommandTests
     }
 
     [Test]
+    public async Task The_README_example_drafts_from_the_sample_in_the_repository()
+    {
+        var sample = Path.Combine(CliRunner.RepositoryRoot, "samples", "orders-response.json");
+
+        var result = await CliRunner.RunAsync("init", "--from-sample", sample, "--id", "orders-api", "--out", "-");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Err);
+        Assert.That(result.Out, Does.Contain("id: orders-api\n").And.Contain("status: draft"));
+        Assert.That(result.Err, Does.StartWith("drafted a contract from 3 records under 'data': dataset orders-response, 7 fields, key order_id, eventTime created_at"));
+        Assert.That(result.Err, Does.Contain("1 contract checked: 0 errors, 1 warning"));
+    }
+
+    [Test]
     public async Task Writes_to_standard_output_and_never_prints_a_secret()
     {
         using var folder = new TempFolder();
