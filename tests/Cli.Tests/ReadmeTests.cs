@@ -53,6 +53,19 @@ public class ReadmeTests
     }
 
     [Test]
+    public async Task Shows_what_validate_really_prints_for_the_sample_records()
+    {
+        const string Command = "$ ./contractkit validate contracts/orders.yaml samples/orders.jsonl";
+        var block = Readme[(Readme.IndexOf(Command, StringComparison.Ordinal) + Command.Length)..];
+        var shown = block[..block.IndexOf("```", StringComparison.Ordinal)].Trim();
+
+        var result = await CliRunner.RunProcessAsync(CliRunner.RepositoryRoot, "validate", "contracts/orders.yaml", "samples/orders.jsonl");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Err);
+        Assert.That(result.Out.Trim().ReplaceLineEndings("\n"), Is.EqualTo(shown));
+    }
+
+    [Test]
     public void Names_the_two_commands_a_newcomer_runs()
     {
         Assert.That(Readme, Does.Contain("./contractkit lint contracts/"));
