@@ -18,41 +18,10 @@ if [ ! -x "$pg_bin/postgres" ]; then
     || { log "could not install postgresql-15"; finish 0 1; }
 fi
 
-# The server refuses to run as root: run it as the postgres user (created if missing).
-if [ "$(id -u)" = 0 ]; then
-  id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
-  as_pg() { runuser -u postgres -- "$@"; }
-else
-  as_pg() { "$@"; }
-fi
-
-pg_dir="$(mktemp -d /tmp/contractkit-pg.XXXXXX)"
-chmod 755 "$pg_dir"
-[ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
-port=""
-for candidate in $(shuf -i 20000-60000 -n 50); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
-[ -n "$port" ] || { log "no free port for PostgreSQL"; finish 0 1; }
-
-stop_pg() { as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pg_dir"; }
-trap stop_pg EXIT
-
-as_pg "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
-  || { cat "$pg_dir/initdb.log" >&2; log "initdb failed"; finish 0 1; }
-cat >>"$pg_dir/data/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $port
-unix_socket_directories = '$pg_dir'
-wal_level = logical
-max_replication_slots = 10
-max_wal_senders = 10
-fsync = off
-CONF
-as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 start >/dev/null \
-  || { cat "$pg_dir/server.log" >&2; log "PostgreSQL did not start"; finish 0 1; }
-export CONTRACTKIT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
-log "PostgreSQL 15 on 127.0.0.1:$port"
+source "$root/tests/lib/throwaway-postgres.sh"
+trap stop_throwaway_postgres EXIT
+start_throwaway_postgres contractkit-pg || finish 0 1
+export CONTRACTKIT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
 # --- Chromium, only when a test project drives a browser --------------------------------------
 if grep -qs "Microsoft.Playwright" tests/*/*.csproj && [ ! -x /usr/bin/chromium ]; then

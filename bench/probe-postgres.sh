@@ -19,25 +19,18 @@ runs=${RUNS:-7}
 work="$(mktemp -d)"
 log() { echo "probe-postgres: $*" >&2; }
 
-# --- PostgreSQL 15 (the startup block of ./test.sh) -----------------------------------------
+# --- PostgreSQL 15 (the same throwaway server as ./test.sh) ---------------------------------
 pg_bin=/usr/lib/postgresql/15/bin
-pg_dir=""
+source "$root/tests/lib/throwaway-postgres.sh"
 cleanup() {
   if [ -n "$pg_dir" ]; then
-    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$pg_dir"
+    stop_throwaway_postgres
   elif [ -n "${host:-}" ]; then
     psql_admin -c "drop database if exists contractkit_bench with (force)" >/dev/null 2>&1 || true
   fi
   rm -rf "$work"
 }
 trap cleanup EXIT
-if [ "$(id -u)" = 0 ]; then
-  id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
-  as_pg() { runuser -u postgres -- "$@"; }
-else
-  as_pg() { "$@"; }
-fi
 
 server_log=""
 if [ -n "${CONTRACTKIT_TEST_POSTGRES:-}" ]; then
@@ -47,30 +40,8 @@ if [ -n "${CONTRACTKIT_TEST_POSTGRES:-}" ]; then
   log "using the server of CONTRACTKIT_TEST_POSTGRES ($host:$port)"
 else
   [ -x "$pg_bin/postgres" ] || { log "PostgreSQL 15 is not installed (apt-get install postgresql-15)"; exit 2; }
-  pg_dir="$(mktemp -d /tmp/contractkit-bench-pg.XXXXXX)"
-  chmod 755 "$pg_dir"
-  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
-  port=""
-  for candidate in $(shuf -i 20000-60000 -n 50); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-  done
-  [ -n "$port" ] || { log "no free port for PostgreSQL"; exit 2; }
-  as_pg "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
-    || { cat "$pg_dir/initdb.log" >&2; log "initdb failed"; exit 2; }
-  cat >>"$pg_dir/data/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $port
-unix_socket_directories = '$pg_dir'
-wal_level = logical
-max_replication_slots = 10
-max_wal_senders = 10
-fsync = off
-CONF
-  server_log="$pg_dir/server.log"
-  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$server_log" -w -t 30 start >/dev/null \
-    || { cat "$server_log" >&2; log "PostgreSQL did not start"; exit 2; }
-  host=127.0.0.1; user=postgres
-  log "PostgreSQL 15 on 127.0.0.1:$port"
+  start_throwaway_postgres contractkit-bench-pg || exit 2
+  host=127.0.0.1; port=$pg_port; user=postgres; server_log=$pg_log
 fi
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$host" -p "$port" -U "$user" -d postgres "$@"; }
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -h "$host" -p "$port" -U "$user" -d contractkit_bench "$@"; }
