@@ -419,11 +419,11 @@ internal sealed class SchemaComparer
         Schema,
     }
 
-    private static Model ContentModel(View view) => view.Value("additionalProperties") switch
+    /// <summary>What an undeclared property meets: <see cref="AdditionalState"/>, except that patternProperties make an open object partially open.</summary>
+    private static Model ContentModel(View view) => AdditionalState(view) switch
     {
-        MappingNode => Model.Schema,
-        ScalarNode { Kind: ScalarKind.Boolean } flag when !ScalarResolver.IsTrue(flag.Text) => Model.Closed,
-        _ => view.Value("patternProperties") is MappingNode { Entries.Length: > 0 } ? Model.Schema : Model.Open,
+        Model.Open when view.Value("patternProperties") is MappingNode { Entries.Length: > 0 } => Model.Schema,
+        var state => state,
     };
 
     /// <summary>The schema an undeclared property <paramref name="name"/> must match: a matching patternProperties entry, else additionalProperties when it is a schema.</summary>
