@@ -56,7 +56,8 @@ public sealed record Verdict(CompatibilityMode Mode, VersionBump Required, Versi
 
         foreach (var diff in against)
         {
-            var breaking = mode.Direction == CompatibilityDirection.None ? [] : diff.Changes.Where(c => c.EffectUnder(mode.Direction) == Effect.Breaking).ToList();
+            // EffectUnder already says "compatible" for none: nothing breaks a contract that promises nothing.
+            var breaking = diff.Changes.Where(c => c.EffectUnder(mode.Direction) == Effect.Breaking).ToList();
             if (breaking.Count > 0)
             {
                 failures.Add(new VerdictFailure("breaks-compatibility",
