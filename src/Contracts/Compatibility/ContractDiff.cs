@@ -30,9 +30,6 @@ public sealed record ContractDiff(Contract Old, Contract New, ImmutableArray<Cha
         return new ContractDiff(old, @new, changes, changes.Length > 0 || ContentComparer.Differs(old, @new));
     }
 
-    /// <summary>The changes that break consumers under <paramref name="direction"/> (always-flagged ones included).</summary>
-    public IEnumerable<Change> Breaking(CompatibilityDirection direction) => Changes.Where(c => c.Breaks(direction));
-
     /// <summary>
     /// The direction "breaking" is measured in for this diff: the one the new version declares;
     /// for <c>none</c>, forward (consumers built against the previous version), which is what a
