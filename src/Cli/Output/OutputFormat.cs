@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ContractKit.Cli.Output;
 
 /// <summary>Machine-readable output carries this version; it changes only when a field changes meaning or disappears.</summary>
@@ -9,10 +11,11 @@ internal static class OutputVersion
 /// <summary>The frame every machine-readable document shares: <c>outputVersion</c> and <c>command</c>, then the command's own fields.</summary>
 internal static class JsonOutput
 {
-    public static void Write(TextWriter output, string command, Action<System.Text.Json.Utf8JsonWriter> body)
+    public static void Write(TextWriter output, string command, Action<Utf8JsonWriter> body)
     {
-        using var stream = new MemoryStream();
-        using (var json = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        // Streamed straight to the writer: a large report is not held as bytes and again as a string.
+        using (var stream = new TextWriterStream(output))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteNumber("outputVersion", OutputVersion.Current);
@@ -21,6 +24,18 @@ internal static class JsonOutput
             json.WriteEndObject();
         }
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
+    }
+
+    /// <summary>Writes <paramref name="values"/> as an array of strings named <paramref name="name"/>.</summary>
+    public static void WriteStrings(this Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 }

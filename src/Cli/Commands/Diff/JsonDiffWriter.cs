@@ -19,13 +19,7 @@ internal sealed class JsonDiffWriter : IDiffWriter
             json.WriteNumber("breakingChanges", report.Breaking);
             json.WriteNumber("exitCode", (int)report.ExitCode);
             json.WriteEndObject();
-            json.WriteStartArray("notes");
-            foreach (var note in report.Notes)
-            {
-                json.WriteStringValue(note);
-            }
-
-            json.WriteEndArray();
+            json.WriteStrings("notes", report.Notes);
             json.WriteStartArray("contracts");
             foreach (var entry in report.Entries)
             {

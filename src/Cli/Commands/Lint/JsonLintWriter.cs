@@ -17,13 +17,7 @@ internal sealed class JsonLintWriter : ILintWriter
             json.WriteNumber("warnings", report.Warnings);
             json.WriteNumber("exitCode", (int)exitCode);
             json.WriteEndObject();
-            json.WriteStartArray("missing");
-            foreach (var path in report.Missing)
-            {
-                json.WriteStringValue(path);
-            }
-
-            json.WriteEndArray();
+            json.WriteStrings("missing", report.Missing);
             json.WriteStartArray("files");
             foreach (var file in report.Files)
             {
