@@ -26,6 +26,7 @@ internal sealed record ChangelogEntry(ContractDiff Diff, Verdict Verdict);
 internal sealed record ContractPage(
     Contract Contract,
     string? Banner,
+    string Owner,
     string Compatibility,
     string Source,
     ImmutableArray<DatasetSection> Datasets,
@@ -41,7 +42,7 @@ internal sealed record ContractPage(
         }
 
         var changelog = history.Zip(history.Skip(1), ContractDiff.Compare).Reverse().Select(d => new ChangelogEntry(d, Verdict.Judge(d)));
-        return new ContractPage(contract, BannerFor(contract.Status), Sentences.Compatibility(contract.Compatibility), Sentences.Source(contract.Source.Kind),
+        return new ContractPage(contract, BannerFor(contract.Status), Sentences.Owner(contract.Owner), Sentences.Compatibility(contract.Compatibility), Sentences.Source(contract.Source.Kind),
             [.. contract.Datasets.Select(Section)], [.. Sentences.ServiceLevels(contract)], [.. changelog]);
     }
 
@@ -90,6 +91,13 @@ internal sealed record ContractPage(
 /// <summary>The promises of a contract as sentences a source team can agree to.</summary>
 internal static class Sentences
 {
+    /// <summary>The owning team and how to reach it: <c>team (contact, email)</c>, the part in brackets only when given.</summary>
+    public static string Owner(Owner owner)
+    {
+        var reach = new[] { owner.Contact, owner.Email }.Where(s => s is not null).ToList();
+        return owner.Team + (reach.Count == 0 ? "" : $" ({string.Join(", ", reach)})");
+    }
+
     public static string Compatibility(CompatibilityMode mode)
     {
         var promise = mode.Direction switch

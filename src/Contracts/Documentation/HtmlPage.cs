@@ -83,7 +83,7 @@ internal static class HtmlPage
         }
 
         html.Append("<h2>Owner and consumers</h2>\n<ul>\n");
-        html.Append($"<li>Owner: {E(MarkdownPage.Owner(page))}</li>\n");
+        html.Append($"<li>Owner: {E(page.Owner)}</li>\n");
         foreach (var consumer in contract.Consumers)
         {
             html.Append($"<li>Consumer: {E(consumer.Team)}{(consumer.Purpose is null ? "" : " — " + E(consumer.Purpose))}</li>\n");

@@ -27,7 +27,7 @@ internal static class MarkdownPage
 
         md.WriteLine("## Owner and consumers");
         md.WriteLine();
-        md.WriteLine($"- Owner: {Markdown.Escape(Owner(page))}");
+        md.WriteLine($"- Owner: {Markdown.Escape(page.Owner)}");
         foreach (var consumer in contract.Consumers)
         {
             md.WriteLine($"- Consumer: {Markdown.Escape(consumer.Team)}{(consumer.Purpose is null ? "" : " — " + Markdown.Escape(consumer.Purpose))}");
@@ -73,13 +73,6 @@ internal static class MarkdownPage
         }
 
         return md.ToString();
-    }
-
-    internal static string Owner(ContractPage page)
-    {
-        var owner = page.Contract.Owner;
-        var reach = new[] { owner.Contact, owner.Email }.Where(s => s is not null).ToList();
-        return owner.Team + (reach.Count == 0 ? "" : $" ({string.Join(", ", reach)})");
     }
 
     private static void WriteDataset(TextWriter md, DatasetSection dataset)
