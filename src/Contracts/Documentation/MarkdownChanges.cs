@@ -22,7 +22,7 @@ public static class MarkdownChanges
         writer.WriteLine();
         if (verdict is not null)
         {
-            writer.WriteLine(verdict.Passed ? "**Passes.** " + Markdown.Escape(ChangeText.Summary(diff, verdict)) + "." : "**Fails.** " + Markdown.Escape(ChangeText.Summary(diff, verdict)) + ".");
+            writer.WriteLine($"{(verdict.Passed ? "**Passes.**" : "**Fails.**")} {Markdown.Escape(ChangeText.Summary(diff, verdict))}.");
             foreach (var failure in verdict.Failures)
             {
                 writer.WriteLine($"- `{failure.Code}`: {Markdown.Escape(failure.Message)}");
