@@ -10,7 +10,10 @@ public class DiffCommandTests
 
     private static string History(string version) => Path.Combine(Contracts, "history", "orders-service", version + ".yaml");
 
-    private static string Orders => File.ReadAllText(Path.Combine(Contracts, "orders.yaml"));
+    /// <summary>The text of an example file under contracts/, e.g. <c>Example("schemas", "click-event.schema.json")</c>.</summary>
+    private static string Example(params string[] path) => File.ReadAllText(Path.Combine([Contracts, .. path]));
+
+    private static string Orders => Example("orders.yaml");
 
     private static void NoStackTrace(CliResult result) =>
         Assert.That(result.Out + result.Err, Does.Not.Contain("   at ").And.Not.Contain("Exception"));
@@ -139,9 +142,9 @@ public class DiffCommandTests
     public async Task A_ref_that_changed_to_a_missing_file_exits_2()
     {
         using var folder = new TempFolder();
-        var old = folder.Write("old/clickstream.yaml", File.ReadAllText(Path.Combine(Contracts, "clickstream.yaml")));
-        folder.Write("old/schemas/click-event.schema.json", File.ReadAllText(Path.Combine(Contracts, "schemas", "click-event.schema.json")));
-        var @new = folder.Write("new/clickstream.yaml", File.ReadAllText(Path.Combine(Contracts, "clickstream.yaml"))
+        var old = folder.Write("old/clickstream.yaml", Example("clickstream.yaml"));
+        folder.Write("old/schemas/click-event.schema.json", Example("schemas", "click-event.schema.json"));
+        var @new = folder.Write("new/clickstream.yaml", Example("clickstream.yaml")
             .Replace("schemas/click-event.schema.json", "schemas/click-event-v2.schema.json", StringComparison.Ordinal));
 
         var result = await CliRunner.RunAsync("diff", old, @new);
@@ -215,7 +218,7 @@ public class DiffCommandTests
     public async Task Base_flags_content_changed_without_a_new_version()
     {
         using var repository = GitFixture.Create();
-        repository.Write("contracts/schemas/click-event.schema.json", File.ReadAllText(Path.Combine(Contracts, "schemas", "click-event.schema.json"))
+        repository.Write("contracts/schemas/click-event.schema.json", Example("schemas", "click-event.schema.json")
             .Replace("\"maxLength\": 1024", "\"maxLength\": 2048", StringComparison.Ordinal));
 
         var result = await CliRunner.RunAsync("diff", "--base", "main", Path.Combine(repository.Contracts, "clickstream.yaml"));
@@ -229,7 +232,7 @@ public class DiffCommandTests
     public async Task Base_reads_a_changed_contract_whose_schema_file_did_not_change()
     {
         using var repository = GitFixture.Create();
-        repository.Write("contracts/clickstream.yaml", File.ReadAllText(Path.Combine(Contracts, "clickstream.yaml"))
+        repository.Write("contracts/clickstream.yaml", Example("clickstream.yaml")
             .Replace("version: 0.4.0", "version: 0.4.1", StringComparison.Ordinal).Replace("warn: 2h", "warn: 3h", StringComparison.Ordinal));
 
         var result = await CliRunner.RunAsync("diff", "--base", "main", repository.Contracts);
@@ -243,9 +246,9 @@ public class DiffCommandTests
     public async Task Base_compares_only_the_contracts_that_reach_a_changed_schema_file()
     {
         using var repository = GitFixture.Create();
-        repository.Write("contracts/schemas/click-event.schema.json", File.ReadAllText(Path.Combine(Contracts, "schemas", "click-event.schema.json"))
+        repository.Write("contracts/schemas/click-event.schema.json", Example("schemas", "click-event.schema.json")
             .Replace("\"enum\": [\"page_view\", \"click\"]", "\"enum\": [\"page_view\"]", StringComparison.Ordinal));
-        repository.Write("contracts/clickstream.yaml", File.ReadAllText(Path.Combine(Contracts, "clickstream.yaml")).Replace("version: 0.4.0", "version: 0.5.0", StringComparison.Ordinal));
+        repository.Write("contracts/clickstream.yaml", Example("clickstream.yaml").Replace("version: 0.4.0", "version: 0.5.0", StringComparison.Ordinal));
 
         var result = await CliRunner.RunAsync("diff", "--base", "main", repository.Contracts);
 
