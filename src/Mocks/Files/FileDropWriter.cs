@@ -38,8 +38,6 @@ internal sealed class FileDropWriter
         Directory.CreateDirectory(_folder);
     }
 
-    public string Folder => _folder;
-
     public void Flush(DateTimeOffset now)
     {
         lock (_lock)

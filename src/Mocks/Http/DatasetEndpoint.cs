@@ -41,8 +41,6 @@ internal sealed class DatasetEndpoint
         _body = new PageBody(location.Records, location.Pagination is CursorPagination cursor ? cursor.Next : null);
     }
 
-    public string Path => _location.Path;
-
     public IResponseMessage Handle(IRequestMessage request)
     {
         var now = _clock.GetUtcNow();

@@ -47,9 +47,6 @@ internal sealed class ProxyConnection
 
     public long Id { get; }
 
-    /// <summary>Whether the connection is held by <see cref="ProxyDecision.Hang"/>.</summary>
-    public bool IsHung => _hung;
-
     public Task Completion { get; private set; } = Task.CompletedTask;
 
     private enum Relay
