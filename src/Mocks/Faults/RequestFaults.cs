@@ -25,14 +25,18 @@ internal sealed class RequestFaults(ProfileHistory profiles, TimeProvider clock,
     {
         var now = clock.GetUtcNow();
         var number = Interlocked.Increment(ref _requests);
-        var request = $"{method} {target}";
-        var (since, _, profile) = profiles.At(now);
+
+        // One lookup of the active profile per request, and the request named only once it may be
+        // faulted: the healthy case is every request of a load test.
+        var active = profiles.At(now);
+        var (since, _, profile) = active;
         if (profile is null)
         {
             return ProxyDecision.PassThrough;
         }
 
-        if (profiles.OutageAt(now) is { } outage)
+        var request = $"{method} {target}";
+        if (ProfileHistory.OutageAt(active, now) is { } outage)
         {
             return Record(now, request, Outage(outage.Step, outage.Ends, now));
         }

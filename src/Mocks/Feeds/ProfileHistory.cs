@@ -40,9 +40,15 @@ internal sealed class ProfileHistory
     }
 
     /// <summary>The outage step in force at <paramref name="time"/>, and when its window ends.</summary>
-    public (OutageStep Step, DateTimeOffset Ends)? OutageAt(DateTimeOffset time)
+    public (OutageStep Step, DateTimeOffset Ends)? OutageAt(DateTimeOffset time) => OutageAt(At(time), time);
+
+    /// <summary>
+    /// The outage step of <paramref name="active"/> (what <see cref="At"/> answered for
+    /// <paramref name="time"/>) in force then: for a caller that already holds it, without a second lookup.
+    /// </summary>
+    public static (OutageStep Step, DateTimeOffset Ends)? OutageAt((DateTimeOffset Since, string? Name, FaultProfile? Profile) active, DateTimeOffset time)
     {
-        var (since, _, profile) = At(time);
+        var (since, _, profile) = active;
         foreach (var step in profile?.Timeline ?? [])
         {
             var begins = since + step.After.ToTimeSpan();
