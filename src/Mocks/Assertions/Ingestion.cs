@@ -20,15 +20,21 @@ public static class Ingestion
     /// <param name="dataset">The dataset.</param>
     /// <param name="key">The dataset's key fields, to read keys from JSON records.</param>
     public static Constraint KeptEveryValidRecordOnce(GroundTruthLedger ledger, string dataset, ImmutableArray<FieldPath> key) =>
-        new LedgerConstraint($"every valid {dataset} record exactly once", actual => ledger.VerifySink(dataset, Keys(actual, key)).ToString(),
-            actual => ledger.VerifySink(dataset, Keys(actual, key)).Satisfied);
+        new LedgerConstraint($"every valid {dataset} record exactly once", actual =>
+        {
+            var verification = ledger.VerifySink(dataset, Keys(actual, key));
+            return (verification.Satisfied, verification.ToString());
+        });
 
     /// <summary>The keys an ingestion flagged as invalid are exactly the records served with a violation.</summary>
     /// <param name="ledger">The simulator's ledger.</param>
     /// <param name="dataset">The dataset.</param>
     public static Constraint FlaggedEveryViolation(GroundTruthLedger ledger, string dataset) =>
-        new LedgerConstraint($"every injected {dataset} violation flagged", actual => ledger.VerifyFlagged(dataset, Keys(actual, [])).ToString(),
-            actual => ledger.VerifyFlagged(dataset, Keys(actual, [])).Satisfied);
+        new LedgerConstraint($"every injected {dataset} violation flagged", actual =>
+        {
+            var verification = ledger.VerifyFlagged(dataset, Keys(actual, []));
+            return (verification.Satisfied, verification.ToString());
+        });
 
     private static IEnumerable<string> Keys(object? actual, ImmutableArray<FieldPath> key) => actual switch
     {
@@ -38,11 +44,17 @@ public static class Ingestion
         _ => throw new ArgumentException("expected a collection of records or keys", nameof(actual)),
     };
 
-    private sealed class LedgerConstraint(string description, Func<object?, string> describe, Func<object?, bool> satisfied) : Constraint
+    // One verification answers both whether the constraint holds and what the failure message says:
+    // computing each apart compared the ledger twice and read the actual collection twice.
+    private sealed class LedgerConstraint(string description, Func<object?, (bool Satisfied, string Text)> verify) : Constraint
     {
         public override string Description => description;
 
-        public override ConstraintResult ApplyTo<TActual>(TActual actual) => new LedgerResult(this, actual, satisfied(actual), describe(actual));
+        public override ConstraintResult ApplyTo<TActual>(TActual actual)
+        {
+            var (satisfied, text) = verify(actual);
+            return new LedgerResult(this, actual, satisfied, text);
+        }
     }
 
     private sealed class LedgerResult(IConstraint constraint, object? actual, bool success, string verification) : ConstraintResult(constraint, actual, success)
