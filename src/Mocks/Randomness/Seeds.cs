@@ -1,3 +1,5 @@
+using ContractKit.Mocks.Generation;
+
 namespace ContractKit.Mocks.Randomness;
 
 /// <summary>
@@ -30,11 +32,6 @@ internal static class Seeds
     /// <summary>A uniform double in [0, 1) from a mixed value.</summary>
     public static double Unit(ulong mixed) => (mixed >> 11) * (1.0 / (1UL << 53));
 
-    private static ulong Step(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    // One SplitMix64 step: the golden-ratio increment, then the output function the generator's Prng already has.
+    private static ulong Step(ulong z) => Prng.Mix(z + 0x9E3779B97F4A7C15UL);
 }
