@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ContractKit.Contracts.Loading;
+using ContractKit.Contracts.Model.Simulation;
 using ContractKit.Mocks;
 using ContractKit.Mocks.Clock;
 using ContractKit.Mocks.Generation;
@@ -93,7 +94,7 @@ internal static class SimulateCommand
 
         await using (simulator)
         {
-            output.Out.WriteLine($"simulating {contract.Id} {contract.Version} ({contract.Source.Kind.ToString().ToLowerInvariant()}), profile {simulator.Profile ?? "healthy"}, seed {arguments.Seed ?? contract.Simulation?.Seed ?? 1}, speed {speed.ToString("0.##", CultureInfo.InvariantCulture)}x — Ctrl-C to stop");
+            output.Out.WriteLine($"simulating {contract.Id} {contract.Version} ({contract.Source.Kind.ToString().ToLowerInvariant()}), profile {simulator.Profile ?? "healthy"}, seed {arguments.Seed ?? contract.Simulation?.Seed ?? SimulationSettings.DefaultSeed}, speed {speed.ToString("0.##", CultureInfo.InvariantCulture)}x — Ctrl-C to stop");
             foreach (var dataset in contract.Datasets)
             {
                 output.Out.WriteLine(simulator.BaseUrl is not null
