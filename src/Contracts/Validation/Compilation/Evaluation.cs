@@ -25,11 +25,13 @@ internal sealed class Evaluation
 
     // The path is only needed to name where an error is: a verdict-only evaluation skips it. The
     // mode changes only around Quietly, so every Pop meets the mode of its Push.
-    public void Push(string name)
+    // Takes the property, not its name: JsonProperty.Name allocates a string, which a verdict-only
+    // evaluation (the per-record path) must not pay for.
+    public void Push(JsonProperty property)
     {
         if (Errors is not null)
         {
-            _path.Add((name, -1));
+            _path.Add((property.Name, -1));
         }
     }
 

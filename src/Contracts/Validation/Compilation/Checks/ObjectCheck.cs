@@ -178,7 +178,7 @@ internal sealed class ObjectCheck : Check
     {
         var valid = true;
         var matched = false;
-        evaluation.Push(property.Name);
+        evaluation.Push(property);
         try
         {
             if (_propertyNames is not null && !PropertyNameValid(property.Name, evaluation))
