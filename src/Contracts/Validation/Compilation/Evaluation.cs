@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using ContractKit.Contracts.Documents;
 
 namespace ContractKit.Contracts.Validation.Compilation;
 
@@ -74,26 +73,13 @@ internal sealed class Evaluation
 
     public string InstancePointer()
     {
-        if (_path.Count == 0)
-        {
-            return "";
-        }
-
-        var pointer = new StringBuilder();
+        var pointer = JsonPointer.Root;
         foreach (var (name, index) in _path)
         {
-            pointer.Append('/');
-            if (name is null)
-            {
-                pointer.Append(index.ToString(CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                pointer.Append(name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
-            }
+            pointer = name is null ? JsonPointer.Append(pointer, index) : JsonPointer.Append(pointer, name);
         }
 
-        return pointer.ToString();
+        return pointer;
     }
 
     /// <summary>A value as a message quotes it: short JSON, or nothing for personal data.</summary>
