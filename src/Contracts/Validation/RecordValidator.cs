@@ -54,6 +54,7 @@ public sealed class RecordValidator
     /// <exception cref="InvalidSchemaException">The schema cannot be compiled (a reference to nowhere, a broken pattern).</exception>
     public static RecordValidator Create(JsonElement schema, string baseUri, IEnumerable<(string Uri, JsonElement Content)>? documents = null, ValidationOptions? options = null)
     {
+        options ??= ValidationOptions.Default;
         var known = (documents ?? []).ToList();
         var registry = new SchemaRegistry();
         registry.AddDocument(baseUri, schema);
@@ -64,14 +65,12 @@ public sealed class RecordValidator
 
         try
         {
-            options ??= ValidationOptions.Default;
             var compiler = new SchemaCompiler(registry, SchemaUri.Normalize(SchemaUri.Split(baseUri).Document), options.AssertFormats);
             var root = compiler.Compile(registry.Root(baseUri)!);
-            return new RecordValidator(root, null, null, options ?? ValidationOptions.Default);
+            return new RecordValidator(root, null, null, options);
         }
         catch (UnsupportedKeywordException e)
         {
-            options ??= ValidationOptions.Default;
             return new RecordValidator(null, new DelegatedValidator(schema, baseUri, known, options.AssertFormats), e.Keyword, options);
         }
     }
