@@ -21,8 +21,6 @@ internal readonly struct JsonNumber
     public static JsonNumber From(JsonElement element) =>
         element.TryGetDecimal(out var exact) ? new JsonNumber(exact, (double)exact) : new JsonNumber(null, element.GetDouble());
 
-    public static JsonNumber From(decimal? exact, double approximate) => new(exact, approximate);
-
     public int CompareTo(JsonNumber other) =>
         Exact is { } a && other.Exact is { } b ? a.CompareTo(b) : Approximate.CompareTo(other.Approximate);
 

@@ -27,16 +27,6 @@ internal sealed class SchemaCompiler(SchemaRegistry registry, string rootDocumen
         "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
     };
 
-    /// <summary>Keywords the compiled validator implements.</summary>
-    public static readonly IReadOnlySet<string> Compiled = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "type", "enum", "const", "$ref", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-        "minLength", "maxLength", "pattern", "format", "prefixItems", "items", "contains", "minContains", "maxContains",
-        "minItems", "maxItems", "uniqueItems", "properties", "patternProperties", "additionalProperties", "required",
-        "minProperties", "maxProperties", "propertyNames", "dependentRequired", "dependentSchemas", "allOf", "anyOf", "oneOf", "not",
-        "if", "then", "else", "$defs", "definitions", "$id", "$anchor", "$schema", "$comment",
-    };
-
     private static readonly HashSet<string> Dialects =
         ["https://json-schema.org/draft/2020-12/schema", "https://json-schema.org/draft/2020-12/schema#"];
 

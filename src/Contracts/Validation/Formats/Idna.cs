@@ -20,7 +20,6 @@ internal static class Idna
     private const int HebrewGershayim = 0x05F4;
     private const int KatakanaMiddleDot = 0x30FB;
     private const int ZeroWidthNonJoiner = 0x200C;
-    private const int ZeroWidthJoiner = 0x200D;
 
     /// <summary>What the Bidi rule needs to know of a label once it is known to be valid.</summary>
     /// <param name="IsRightToLeft">It has a character of Bidi class R, AL or AN (RFC 5893 section 1.4).</param>
