@@ -135,28 +135,8 @@ public class RecordReaderTests
 
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 
-    private sealed class FailingStream : Stream
+    private sealed class FailingStream : ReadOnlyTestStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override int Read(byte[] buffer, int offset, int count) => throw new IOException("the disk went away");
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

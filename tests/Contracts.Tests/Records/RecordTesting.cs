@@ -47,48 +47,17 @@ internal static class RecordTesting
 /// A stream like stdin or a pipe: not seekable, no length, and each read returns at most
 /// <c>chunk</c> bytes, so record boundaries fall anywhere.
 /// </summary>
-internal sealed class PipeLikeStream(Stream inner, int chunk) : Stream
+internal sealed class PipeLikeStream(Stream inner, int chunk) : ReadOnlyTestStream
 {
-    public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer)
-    {
-        var read = inner.Read(buffer[..Math.Min(buffer.Length, chunk)]);
-        BytesRead += read;
-        return read;
-    }
+    public override int Read(Span<byte> buffer) => inner.Read(buffer[..Math.Min(buffer.Length, chunk)]);
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, chunk)], cancellationToken);
-        BytesRead += read;
-        return read;
-    }
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(buffer[..Math.Min(buffer.Length, chunk)], cancellationToken);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -105,7 +74,7 @@ internal sealed class PipeLikeStream(Stream inner, int chunk) : Stream
 /// Bytes made on the fly as they are read — a header, <c>count</c> generated records, a footer —
 /// so a test can stream a large file without holding it. Not seekable.
 /// </summary>
-internal sealed class GeneratedStream(string header, long count, Func<long, string> record, string separator, string footer) : Stream
+internal sealed class GeneratedStream(string header, long count, Func<long, string> record, string separator, string footer) : ReadOnlyTestStream
 {
     private byte[] _pending = Encoding.UTF8.GetBytes(header);
     private int _offset;
@@ -113,16 +82,6 @@ internal sealed class GeneratedStream(string header, long count, Func<long, stri
     private bool _footerWritten;
 
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -163,6 +122,20 @@ internal sealed class GeneratedStream(string header, long count, Func<long, stri
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
+}
+
+/// <summary>The members every read-only, forward-only test stream shares; subclasses only read.</summary>
+internal abstract class ReadOnlyTestStream : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override void Flush()
     {
