@@ -95,15 +95,13 @@ internal static class ValidateCommand
         }
 
         var validator = RecordValidator.For(dataset.Schema);
-        using var json = arguments.Format == ValidateFormat.Json
-            ? new JsonValidationReport(new TextWriterStream(output.Out), contract.Id.Value, contract.Version.ToString(), dataset.Name)
-            : null;
         IValidationReport report = arguments.Format switch
         {
-            ValidateFormat.Json => json!,
+            ValidateFormat.Json => new JsonValidationReport(new TextWriterStream(output.Out), contract.Id.Value, contract.Version.ToString(), dataset.Name),
             ValidateFormat.Junit => new JUnitValidationReport(output.Out, contract.Id.Value, dataset.Name),
             _ => new TextValidationReport(output.Out, arguments.MaxErrors),
         };
+        using var disposable = report as IDisposable;
 
         var request = new ValidationRequest(validator, dataset, arguments.InputFormat, arguments.MaxErrors);
         var summary = await ValidationRun.RunAsync(request, arguments.Files, file => file == "-" ? output.OpenInput() : File.OpenRead(file), report, cancellationToken);
