@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContractKit.Contracts.Validation;
@@ -80,7 +79,6 @@ public sealed class ConformsToConstraint : Constraint
         ReadOnlyMemory<byte> memory => JsonDocument.Parse(memory).RootElement,
         Stream stream => JsonDocument.Parse(stream).RootElement,
         null => JsonSerializer.SerializeToElement<object?>(null),
-        IEnumerable and not IDictionary when _eachRecord => JsonSerializer.SerializeToElement(actual, _serializerOptions),
         _ => JsonSerializer.SerializeToElement(actual, _serializerOptions),
     };
 
