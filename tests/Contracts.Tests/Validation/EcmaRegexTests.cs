@@ -15,6 +15,14 @@ public class EcmaRegexTests
     [TestCase("^.$", "🐲", true)]
     [TestCase(@"^\s$", "\uFEFF", true)]
     [TestCase("a.c", "a\rc", false)]
+    [TestCase(@"^\p{Cased_Letter}+$", "AbǅÉ", true)]
+    [TestCase(@"^\p{Cased_Letter}$", "あ", false)]
+    [TestCase(@"^\p{Cased_Letter}$", "ʰ", false)]
+    [TestCase(@"^\p{LC}$", "ǅ", true)]
+    [TestCase(@"^\P{Cased_Letter}$", "あ", true)]
+    [TestCase(@"^\P{Cased_Letter}$", "a", false)]
+    [TestCase(@"^[\p{Cased_Letter}0-9]+$", "a1B", true)]
+    [TestCase(@"^[\p{Cased_Letter}0-9]+$", "aあ", false)]
     public void Reads_patterns_as_ECMA_262(string pattern, string input, bool matches) =>
         Assert.That(EcmaRegex.Create(pattern).IsMatch(input), Is.EqualTo(matches));
 
@@ -27,4 +35,8 @@ public class EcmaRegexTests
         Assert.That(validator.IsValid(System.Text.Json.JsonSerializer.SerializeToElement("EUR\n")), Is.False);
         Assert.That(System.Text.RegularExpressions.Regex.IsMatch("EUR\n", "^[A-Z]{3}$"), Is.True, ".NET's own reading, for contrast");
     }
+
+    [Test]
+    public void A_negated_cased_letter_inside_a_class_is_refused_rather_than_read_as_something_else() =>
+        Assert.That(() => EcmaRegex.Create(@"^[\P{Cased_Letter}]$"), Throws.InstanceOf<ArgumentException>());
 }

@@ -15,7 +15,7 @@ internal static class EcmaRegex
 {
     private static readonly Dictionary<string, string> PropertyNames = new(StringComparer.Ordinal)
     {
-        ["Letter"] = "L", ["Cased_Letter"] = "L", ["Uppercase_Letter"] = "Lu", ["Lowercase_Letter"] = "Ll", ["Titlecase_Letter"] = "Lt",
+        ["Letter"] = "L", ["Cased_Letter"] = "LC", ["LC"] = "LC", ["Uppercase_Letter"] = "Lu", ["Lowercase_Letter"] = "Ll", ["Titlecase_Letter"] = "Lt",
         ["Modifier_Letter"] = "Lm", ["Other_Letter"] = "Lo", ["Mark"] = "M", ["Nonspacing_Mark"] = "Mn", ["Spacing_Mark"] = "Mc",
         ["Enclosing_Mark"] = "Me", ["Number"] = "N", ["Decimal_Number"] = "Nd", ["digit"] = "Nd", ["Letter_Number"] = "Nl",
         ["Other_Number"] = "No", ["Punctuation"] = "P", ["punct"] = "P", ["Symbol"] = "S", ["Math_Symbol"] = "Sm",
@@ -69,7 +69,16 @@ internal static class EcmaRegex
 
                             var name = pattern[(i + 3)..end];
                             var value = name.Contains('=', StringComparison.Ordinal) ? name[(name.IndexOf('=', StringComparison.Ordinal) + 1)..] : name;
-                            result.Append('\\').Append(next).Append('{').Append(PropertyNames.GetValueOrDefault(value, value)).Append('}');
+                            var category = PropertyNames.GetValueOrDefault(value, value);
+                            if (category == "LC")
+                            {
+                                AppendCasedLetter(result, negated: next == 'P', inClass);
+                            }
+                            else
+                            {
+                                result.Append('\\').Append(next).Append('{').Append(category).Append('}');
+                            }
+
                             i = end;
                             continue;
                         }
@@ -113,5 +122,28 @@ internal static class EcmaRegex
         }
 
         return result.ToString();
+    }
+
+    /// <summary>
+    /// ECMA's Cased_Letter (LC) is Lu, Ll and Lt together; .NET has no name for it, and reading it
+    /// as L would also accept modifier and other letters (Lm, Lo: 'ʰ', 'あ').
+    /// </summary>
+    private static void AppendCasedLetter(StringBuilder result, bool negated, bool inClass)
+    {
+        const string Cased = @"\p{Lu}\p{Ll}\p{Lt}";
+        if (!inClass)
+        {
+            result.Append(negated ? "[^" : "[").Append(Cased).Append(']');
+        }
+        else if (!negated)
+        {
+            result.Append(Cased);
+        }
+        else
+        {
+            // A negated union cannot stand inside a class; .NET rejects the name, so the pattern is
+            // reported as unsupported rather than checked as something else.
+            result.Append(@"\P{Cased_Letter}");
+        }
     }
 }
