@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using ContractKit.Contracts.Loading;
 using ContractKit.Contracts.Model.Simulation;
 using ContractKit.Mocks;
 using ContractKit.Mocks.Clock;
@@ -62,15 +61,8 @@ internal static class SimulateCommand
             return ExitCode.UsageOrIoError;
         }
 
-        var loaded = await ContractLoader.LoadFileAsync(arguments.Contract, cancellationToken);
-        if (loaded.Contract is not { } contract)
+        if (await ContractArgument.LoadAsync(arguments.Contract, output, cancellationToken) is not { } contract)
         {
-            output.Error($"the contract {arguments.Contract} does not load:");
-            foreach (var diagnostic in loaded.Diagnostics.Where(d => d.IsError))
-            {
-                output.Err.WriteLine($"  {diagnostic}");
-            }
-
             return ExitCode.UsageOrIoError;
         }
 

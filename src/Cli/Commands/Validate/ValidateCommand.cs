@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ContractKit.Cli.Output;
-using ContractKit.Contracts.Loading;
 using ContractKit.Contracts.Model;
 using ContractKit.Contracts.Model.Datasets;
 using ContractKit.Contracts.Validation;
@@ -71,15 +70,8 @@ internal static class ValidateCommand
 
     internal static async Task<ExitCode> RunAsync(Arguments arguments, CommandOutput output, CancellationToken cancellationToken)
     {
-        var loaded = await ContractLoader.LoadFileAsync(arguments.Contract, cancellationToken);
-        if (loaded.Contract is not { } contract)
+        if (await ContractArgument.LoadAsync(arguments.Contract, output, cancellationToken) is not { } contract)
         {
-            output.Error($"the contract {arguments.Contract} does not load:");
-            foreach (var diagnostic in loaded.Diagnostics.Where(d => d.IsError))
-            {
-                output.Err.WriteLine($"  {diagnostic}");
-            }
-
             return ExitCode.UsageOrIoError;
         }
 
