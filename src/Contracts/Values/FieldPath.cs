@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using ContractKit.Contracts.Documents;
 
 namespace ContractKit.Contracts.Values;
 
@@ -49,8 +51,22 @@ public sealed class FieldPath : IEquatable<FieldPath>
         TryParse(text, out var value, out var error) ? value! : throw new FormatException(error);
 
     /// <summary>The JSON Pointer of the field's value inside a record (<c>/customer/email</c>).</summary>
-    public string ToRecordPointer() =>
-        string.Concat(Segments.Select(s => "/" + s.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)));
+    public string ToRecordPointer() => Segments.Aggregate(JsonPointer.Root, JsonPointer.Append);
+
+    /// <summary>The field's value inside <paramref name="record"/>; false when a segment is missing or not an object.</summary>
+    public bool TryFind(JsonElement record, out JsonElement value)
+    {
+        value = record;
+        foreach (var segment in Segments)
+        {
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(segment, out value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <inheritdoc />
     public override string ToString() => string.Join('.', Segments);

@@ -16,17 +16,7 @@ public static class RecordKeys
         }
 
         return string.Join('|', key.Select(field =>
-        {
-            var current = record;
-            foreach (var segment in field.Segments)
-            {
-                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
-                {
-                    return "∅";
-                }
-            }
-
-            return current.ValueKind == JsonValueKind.String ? current.GetString() : current.GetRawText();
-        }));
+            !field.TryFind(record, out var value) ? "∅"
+            : value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()));
     }
 }
