@@ -129,19 +129,12 @@ internal static class ProbeCommand
         {
             await using var file = new StreamWriter(path);
             writer.Write(reports, exitCode, file);
-            if (arguments.Format != ProbeFormat.Text)
-            {
-                new TextProbeWriter().Write(reports, exitCode, output.Out);
-            }
-            else
-            {
-                writer.Write(reports, exitCode, output.Out);
-            }
+
+            // The report goes to the file; the console gets the table whatever the format.
+            writer = new TextProbeWriter();
         }
-        else
-        {
-            writer.Write(reports, exitCode, output.Out);
-        }
+
+        writer.Write(reports, exitCode, output.Out);
 
         return exitCode;
     }
