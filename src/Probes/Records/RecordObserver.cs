@@ -22,7 +22,7 @@ public sealed class RecordObserver
     private readonly RecordValidator _validator;
     private readonly DateTimeOffset _now;
     private readonly int _evidenceLimit;
-    private readonly ImmutableArray<string> _piiPointers;
+    private readonly ImmutableArray<FieldPath> _piiFields;
     private readonly List<SchemaFinding> _findings = [];
     private readonly Dictionary<string, long> _nulls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (HashSet<string> Seen, long Duplicates)> _keys = new(StringComparer.Ordinal);
@@ -46,7 +46,7 @@ public sealed class RecordObserver
         _validator = RecordValidator.For(dataset.Schema, new ValidationOptions { MaxErrorsPerRecord = 10 });
         _now = now;
         _evidenceLimit = evidenceLimit;
-        _piiPointers = [.. dataset.Schema.Fields.Where(f => f.Pii).Select(f => f.Path.ToRecordPointer())];
+        _piiFields = [.. dataset.Schema.Fields.Where(f => f.Pii).Select(f => f.Path)];
         foreach (var check in dataset.Quality)
         {
             if (check is NullRateCheck)
@@ -198,15 +198,16 @@ public sealed class RecordObserver
     /// <summary>The record as JSON with every x-pii field replaced by "***".</summary>
     private string Mask(JsonElement record)
     {
-        if (_piiPointers.IsEmpty)
+        if (_piiFields.IsEmpty)
         {
             return Shorten(record.GetRawText());
         }
 
         var node = JsonNode.Parse(record.GetRawText())!;
-        foreach (var pointer in _piiPointers)
+        foreach (var field in _piiFields)
         {
-            var segments = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            // The path's own names, as Find walks them: a JSON Pointer split at '/' would cut names that hold one.
+            var segments = field.Segments;
             var parent = node;
             for (var i = 0; i < segments.Length - 1 && parent is JsonObject; i++)
             {
