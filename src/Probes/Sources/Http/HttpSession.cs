@@ -131,7 +131,8 @@ internal sealed class HttpSession(HttpClient client, HttpFetcher fetcher, Uri ba
         using (document)
         {
             int? count = null;
-            if (location.Records.Select(document.RootElement) is { ValueKind: JsonValueKind.Array } records)
+            var selected = location.Records.Select(document.RootElement);
+            if (selected is { ValueKind: JsonValueKind.Array } records)
             {
                 count = 0;
                 foreach (var record in records.EnumerateArray())
@@ -141,7 +142,7 @@ internal sealed class HttpSession(HttpClient client, HttpFetcher fetcher, Uri ba
             }
             else
             {
-                var found = location.Records.Select(document.RootElement) is { } other ? $"{Kind(other.ValueKind)} there" : "nothing there";
+                var found = selected is { } other ? $"{Kind(other.ValueKind)} there" : "nothing there";
                 observer.ObserveProblem($"{where}: no record array at {location.Records} ({found})", where, Excerpt(answer.Body));
             }
 
