@@ -1,6 +1,7 @@
 using ContractKit.Contracts.Secrets;
 using ContractKit.Probes.Redaction;
 using ContractKit.Probes.Results;
+using ContractKit.Probes.Sources;
 
 namespace ContractKit.Probes;
 
@@ -24,6 +25,24 @@ public sealed class ProbeContext
 
     /// <summary>Scrubs every resolved secret from text before it leaves the probe.</summary>
     public SecretRedactor Redactor { get; } = new();
+
+    /// <summary>
+    /// Resolves a configuration value and registers it with <see cref="Redactor"/> before any
+    /// driver or request can echo it.
+    /// </summary>
+    /// <exception cref="ProbeConfigurationException">It cannot be resolved; the message names references, never values.</exception>
+    public async Task<Secret> ResolveAsync(SecretText text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var resolution = await Secrets.ResolveAsync(text, cancellationToken).ConfigureAwait(false);
+        if (resolution.Secret is not { } secret)
+        {
+            throw new ProbeConfigurationException(resolution.Error ?? $"{text} cannot be resolved");
+        }
+
+        Redactor.Register(secret);
+        return secret;
+    }
 
     /// <summary>The local clock, for sources that have none.</summary>
     public ProbeClock LocalClock() => new(Time.GetUtcNow(), ClockSource.Local, "local clock");

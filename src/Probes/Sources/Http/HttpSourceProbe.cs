@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using ContractKit.Contracts.Model;
 using ContractKit.Contracts.Model.Sources;
-using ContractKit.Contracts.Secrets;
 
 namespace ContractKit.Probes.Sources.Http;
 
@@ -25,7 +24,7 @@ internal sealed class HttpSourceProbe : ISourceProbe
     public async Task<ISourceSession> OpenAsync(Contract contract, ProbeContext context, CancellationToken cancellationToken)
     {
         var source = (HttpSource)contract.Source;
-        var baseUrl = await ResolveAsync(source.BaseUrl, context, cancellationToken).ConfigureAwait(false);
+        var baseUrl = await context.ResolveAsync(source.BaseUrl, cancellationToken).ConfigureAwait(false);
         if (!Uri.TryCreate(baseUrl.Reveal(), UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
         {
             // The template names references, never their values.
@@ -41,23 +40,23 @@ internal sealed class HttpSourceProbe : ISourceProbe
         switch (source.Auth)
         {
             case BearerAuth bearer:
-                headers.Add(("Authorization", "Bearer " + (await ResolveAsync(bearer.Token, context, cancellationToken).ConfigureAwait(false)).Reveal()));
+                headers.Add(("Authorization", "Bearer " + (await context.ResolveAsync(bearer.Token, cancellationToken).ConfigureAwait(false)).Reveal()));
                 break;
             case BasicAuth basic:
-                var user = await ResolveAsync(basic.Username, context, cancellationToken).ConfigureAwait(false);
-                var password = await ResolveAsync(basic.Password, context, cancellationToken).ConfigureAwait(false);
+                var user = await context.ResolveAsync(basic.Username, cancellationToken).ConfigureAwait(false);
+                var password = await context.ResolveAsync(basic.Password, cancellationToken).ConfigureAwait(false);
                 var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user.Reveal()}:{password.Reveal()}"));
                 context.Redactor.Register(credentials);
                 headers.Add(("Authorization", "Basic " + credentials));
                 break;
             case HeaderAuth header:
-                headers.Add((header.Name, (await ResolveAsync(header.Value, context, cancellationToken).ConfigureAwait(false)).Reveal()));
+                headers.Add((header.Name, (await context.ResolveAsync(header.Value, cancellationToken).ConfigureAwait(false)).Reveal()));
                 break;
         }
 
         foreach (var (name, value) in source.Headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
         {
-            headers.Add((name, (await ResolveAsync(value, context, cancellationToken).ConfigureAwait(false)).Reveal()));
+            headers.Add((name, (await context.ResolveAsync(value, cancellationToken).ConfigureAwait(false)).Reveal()));
         }
 
         var timeout = source.Timeout.ToTimeSpan();
@@ -106,18 +105,6 @@ internal sealed class HttpSourceProbe : ISourceProbe
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("contractkit-probe", "1"));
         return client;
-    }
-
-    private static async Task<Secret> ResolveAsync(SecretText text, ProbeContext context, CancellationToken cancellationToken)
-    {
-        var resolution = await context.Secrets.ResolveAsync(text, cancellationToken).ConfigureAwait(false);
-        if (resolution.Secret is not { } secret)
-        {
-            throw new ProbeConfigurationException(resolution.Error ?? $"{text} cannot be resolved");
-        }
-
-        context.Redactor.Register(secret);
-        return secret;
     }
 
     // Error messages name the parts of a URL, not the URL as written: "Connection refused (host:port)".

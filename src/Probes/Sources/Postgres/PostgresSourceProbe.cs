@@ -59,13 +59,7 @@ internal sealed class PostgresSourceProbe : ISourceProbe
     /// <summary>Resolves the connection string, registers every part of it that could leak, and fixes the settings probes rely on.</summary>
     private static async Task<NpgsqlConnectionStringBuilder> ResolveAsync(PostgresSource source, ProbeContext context, CancellationToken cancellationToken)
     {
-        var resolution = await context.Secrets.ResolveAsync(source.Connection, cancellationToken).ConfigureAwait(false);
-        if (resolution.Secret is not { } secret)
-        {
-            throw new ProbeConfigurationException(resolution.Error ?? $"{source.Connection} could not be resolved");
-        }
-
-        context.Redactor.Register(secret);
+        var secret = await context.ResolveAsync(source.Connection, cancellationToken).ConfigureAwait(false);
         var text = secret.Reveal();
         context.Redactor.Register(text);
         NpgsqlConnectionStringBuilder builder;
