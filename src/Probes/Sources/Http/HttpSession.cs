@@ -142,7 +142,7 @@ internal sealed class HttpSession(HttpClient client, HttpFetcher fetcher, Uri ba
             }
             else
             {
-                var found = selected is { } other ? $"{Kind(other.ValueKind)} there" : "nothing there";
+                var found = selected is { } other ? $"{JsonKinds.Article(other.ValueKind)} there" : "nothing there";
                 observer.ObserveProblem($"{where}: no record array at {location.Records} ({found})", where, Excerpt(answer.Body));
             }
 
@@ -204,15 +204,6 @@ internal sealed class HttpSession(HttpClient client, HttpFetcher fetcher, Uri ba
             return false;
         }
     }
-
-    private static string Kind(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.Null => "null",
-        _ => "a boolean",
-    };
 
     private static string Plural(long count, string one, string? many = null) =>
         $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? one : many ?? one + "s")}";

@@ -16,13 +16,6 @@ internal sealed class CursorWalk(RequestTarget target, CursorPagination paginati
         { ValueKind: JsonValueKind.String } cursor when cursor.GetString() is { Length: > 0 } text => new NextPage(Target.With((pagination.Param, text))),
         { ValueKind: JsonValueKind.String } => NextPage.Done,
         { ValueKind: JsonValueKind.Number } number => new NextPage(Target.With((pagination.Param, number.GetRawText()))),
-        { } other => new NextPage(null, $"page {page.Number}: the next cursor at {pagination.Next} is {Article(other.ValueKind)}, not a string or number; the walk stops here"),
-    };
-
-    private static string Article(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        _ => "a boolean",
+        { } other => new NextPage(null, $"page {page.Number}: the next cursor at {pagination.Next} is {JsonKinds.Article(other.ValueKind)}, not a string or number; the walk stops here"),
     };
 }
