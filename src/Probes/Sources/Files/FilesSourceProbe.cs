@@ -42,6 +42,7 @@ internal sealed class FilesSourceProbe : ISourceProbe
             matcher.AddInclude(location.Glob);
             var files = matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal).ToList();
             var observer = new RecordObserver(dataset, clock.Now, context.Options.EvidenceLimit);
+            var csv = CsvOptions.For(dataset.Schema, location.Delimiter);
             DateTimeOffset? newestFile = null;
             try
             {
@@ -51,7 +52,6 @@ internal sealed class FilesSourceProbe : ISourceProbe
                     newestFile = newestFile is null || modified > newestFile ? modified : newestFile;
                     var shown = Path.GetRelativePath(root, file);
                     await using var stream = File.OpenRead(file);
-                    var csv = CsvOptions.For(dataset.Schema, location.Delimiter);
                     await foreach (var entry in RecordReader.ReadAsync(stream, location.Format, csv, timeout.Token))
                     {
                         if (entry.HasRecord)
