@@ -1,4 +1,3 @@
-using ContractKit.Contracts.Values;
 using ContractKit.Probes.Results;
 
 namespace ContractKit.Probes.Checks;
@@ -33,7 +32,6 @@ internal sealed class CdcCheck : IProbeCheck
         }
 
         var slot = observed.Value!;
-        var lag = ByteSize.FromBytes(Math.Max(0, slot.LagBytes));
         var (status, message) = !slot.Exists ? (CheckStatus.Fail, $"there is no replication slot named {cdc.Slot}")
             : slot.LagBytes >= cdc.MaxLag.Bytes ? (CheckStatus.Fail, $"the slot is {Bytes(slot.LagBytes)} behind")
             : !slot.Active ? (CheckStatus.Warn, "no consumer is connected to the slot; WAL is retained until one is")
@@ -46,7 +44,7 @@ internal sealed class CdcCheck : IProbeCheck
             Status = status,
             Measured = slot.Exists ? $"lag {Bytes(slot.LagBytes)}, {(slot.Active ? "active" : "inactive")}" : "missing",
             Expected = expected,
-            Value = lag.Bytes,
+            Value = Math.Max(0, slot.LagBytes),
             Unit = "By",
             Message = message,
             Duration = observed.Duration,
