@@ -181,19 +181,8 @@ public sealed class RecordObserver
     private static bool IsNull(JsonElement record, FieldPath field) =>
         Find(record, field) is not { ValueKind: not JsonValueKind.Null };
 
-    private static JsonElement? Find(JsonElement record, FieldPath field)
-    {
-        var current = record;
-        foreach (var segment in field.Segments)
-        {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
-            {
-                return null;
-            }
-        }
-
-        return current;
-    }
+    private static JsonElement? Find(JsonElement record, FieldPath field) =>
+        field.TryFind(record, out var value) ? value : null;
 
     /// <summary>The record as JSON with every x-pii field replaced by "***".</summary>
     private string Mask(JsonElement record)
@@ -206,7 +195,7 @@ public sealed class RecordObserver
         var node = JsonNode.Parse(record.GetRawText())!;
         foreach (var field in _piiFields)
         {
-            // The path's own names, as Find walks them: a JSON Pointer split at '/' would cut names that hold one.
+            // The path's own names, as FieldPath.TryFind walks them: a JSON Pointer split at '/' would cut names that hold one.
             var segments = field.Segments;
             var parent = node;
             for (var i = 0; i < segments.Length - 1 && parent is JsonObject; i++)
