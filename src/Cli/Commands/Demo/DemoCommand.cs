@@ -64,7 +64,7 @@ internal static class DemoCommand
                     reports.Add(await runner.RunAsync(contract, cancellationToken));
                 }
 
-                writer.Write(reports, Exit(reports), output.Out);
+                writer.Write(reports, ProbeCommand.ExitCodeOf(reports), output.Out);
                 acts.Add((title, reports, expected([.. reports.SelectMany(r => r.Results)])));
             }
 
@@ -121,14 +121,6 @@ internal static class DemoCommand
         {
             workspace.Delete(recursive: true);
         }
-    }
-
-    private static ExitCode Exit(IEnumerable<ProbeReport> reports)
-    {
-        var results = reports.SelectMany(r => r.Results).ToList();
-        return results.Any(r => r.Status == CheckStatus.Error) ? ExitCode.UsageOrIoError
-            : results.Any(r => r.Status == CheckStatus.Fail) ? ExitCode.Findings
-            : ExitCode.Ok;
     }
 
     private static async Task<Contract> LoadAsync(string path, CancellationToken cancellationToken) =>

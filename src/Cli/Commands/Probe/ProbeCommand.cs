@@ -114,10 +114,7 @@ internal static class ProbeCommand
             }
         }
 
-        var results = reports.SelectMany(r => r.Results).ToList();
-        var exitCode = configurationError || results.Any(r => r.Status == CheckStatus.Error) ? ExitCode.UsageOrIoError
-            : results.Any(r => r.Status == CheckStatus.Fail) ? ExitCode.Findings
-            : ExitCode.Ok;
+        var exitCode = configurationError ? ExitCode.UsageOrIoError : ExitCodeOf(reports);
 
         IProbeWriter writer = arguments.Format switch
         {
@@ -160,5 +157,14 @@ internal static class ProbeCommand
         }
 
         return kept;
+    }
+
+    /// <summary>2 when a check could not be made, 1 when a promise is broken, else 0 (the demo prints the same).</summary>
+    internal static ExitCode ExitCodeOf(IEnumerable<ProbeReport> reports)
+    {
+        var results = reports.SelectMany(r => r.Results).ToList();
+        return results.Any(r => r.Status == CheckStatus.Error) ? ExitCode.UsageOrIoError
+            : results.Any(r => r.Status == CheckStatus.Fail) ? ExitCode.Findings
+            : ExitCode.Ok;
     }
 }
