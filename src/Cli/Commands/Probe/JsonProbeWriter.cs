@@ -7,14 +7,9 @@ namespace ContractKit.Cli.Commands.Probe;
 /// <summary>One JSON document with every result, its clock and evidence.</summary>
 internal sealed class JsonProbeWriter : IProbeWriter
 {
-    public void Write(IReadOnlyList<ProbeReport> reports, ExitCode exitCode, TextWriter output)
-    {
-        using var stream = new TextWriterStream(output);
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    public void Write(IReadOnlyList<ProbeReport> reports, ExitCode exitCode, TextWriter output) =>
+        JsonOutput.Write(output, "probe", json =>
         {
-            json.WriteStartObject();
-            json.WriteNumber("outputVersion", OutputVersion.Current);
-            json.WriteString("command", "probe");
             var all = reports.SelectMany(r => r.Results).ToList();
             json.WriteStartObject("summary");
             json.WriteNumber("checks", all.Count);
@@ -57,11 +52,7 @@ internal sealed class JsonProbeWriter : IProbeWriter
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        output.WriteLine();
-    }
+        });
 
     private static void WriteResult(Utf8JsonWriter json, CheckResult result)
     {
